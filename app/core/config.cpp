@@ -1,0 +1,77 @@
+#include "core/config.hpp"
+
+#include <algorithm>
+
+#include "core/toml_source.hpp"
+
+namespace anteroom {
+
+namespace {
+
+ConfigLoad read_config(std::string_view text, const std::string& file, Diagnostics errors) {
+    ConfigLoad result;
+    result.errors = std::move(errors);
+    auto root = parse_toml_text(text, file, result.errors);
+    if (!root) return result;
+    ClinicConfig& c = result.config;
+    TableReader r(*root, file, result.errors, text);
+
+    if (auto v = r.string("clinic_name", true)) c.clinic_name = v->text;
+    if (auto v = r.string("clinic_phone", true)) c.clinic_phone = v->text;
+    if (auto v = r.string("crisis_line", false)) c.crisis_line = v->text;
+    if (auto v = r.number("fasting_hours", false, 0, 12)) c.fasting_hours = *v;
+    if (auto v = r.number("clear_fluids_hours", false, 0, 12)) c.clear_fluids_hours = *v;
+    if (auto v = r.number("monitoring_minutes", false, 15, 480)) c.monitoring_minutes = *v;
+    if (auto v = r.integer("idle_warning_s", false, 15, 3600)) c.idle_warning_s = static_cast<int>(*v);
+    if (auto v = r.integer("idle_reset_s", false, 15 + kMinIdleCountdown, 7200)) c.idle_reset_s = static_cast<int>(*v);
+    if (auto v = r.string("default_locale", false)) c.default_locale = v->text;
+
+    if (auto routes = r.string_array("routes_offered", false)) {
+        c.routes_offered.clear();
+        for (const SourceString& route : *routes) {
+            if (std::find(kRouteIds.begin(), kRouteIds.end(), route.text) == kRouteIds.end())
+                r.error(route.line, "routes_offered has '" + route.text + "', which is not one of iv, im, lozenge, nasal");
+            else if (std::find(c.routes_offered.begin(), c.routes_offered.end(), route.text) != c.routes_offered.end())
+                r.error(route.line, "routes_offered lists '" + route.text + "' twice");
+            else
+                c.routes_offered.push_back(route.text);
+        }
+        if (routes->empty()) r.error(r.line(), "routes_offered must name at least one route");
+    }
+    for (const char* key : {"clinic_name", "clinic_phone", "crisis_line"}) {
+        if (auto* node = root->get(key); node && node->is_string() && node->value<std::string_view>()->empty())
+            r.error(static_cast<int>(node->source().begin.line), std::string("'") + key + "' must not be empty");
+    }
+    if (c.clear_fluids_hours > c.fasting_hours) {
+        const toml::node* node = root->get("clear_fluids_hours");
+        r.error(node ? static_cast<int>(node->source().begin.line) : 0,
+                "clear_fluids_hours must not be more than fasting_hours");
+    }
+    if (c.idle_reset_s - c.idle_warning_s < kMinIdleCountdown) {
+        const toml::node* node = root->get("idle_reset_s");
+        r.error(node ? static_cast<int>(node->source().begin.line) : 0,
+                "idle_reset_s must be at least " + std::to_string(kMinIdleCountdown) +
+                    " seconds more than idle_warning_s, so the warning counts down long enough to answer");
+    }
+    r.finish();
+    return result;
+}
+
+}  // namespace
+
+ConfigLoad parse_config(std::string_view text, const std::string& shown_name) {
+    return read_config(text, shown_name, {});
+}
+
+ConfigLoad load_config(const std::filesystem::path& path) {
+    Diagnostics errors;
+    std::string text;
+    if (!read_text_file(path, path.string(), &text, errors)) {
+        ConfigLoad result;
+        result.errors = std::move(errors);
+        return result;
+    }
+    return read_config(text, path.string(), {});
+}
+
+}  // namespace anteroom

@@ -1,0 +1,88 @@
+#pragma once
+// What a patient sees: content resolved for one locale and one clinic, with parameters
+// filled in and Markdown parsed. Built once per language switch, never per frame.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/content.hpp"
+#include "core/markdown.hpp"
+#include "core/message.hpp"
+
+namespace anteroom {
+
+struct ShownQuestion {
+    std::string question;
+    RichText answer;
+};
+
+struct ShownStep {
+    std::string title;
+    RichText body;
+};
+
+struct ShownRoute {
+    std::string id;
+    std::string title;
+    std::string summary;
+    RichText body;
+};
+
+struct ShownScreen {
+    std::string id;
+    ScreenKind kind = ScreenKind::Text;
+    std::string title;
+    RichText intro;
+    RichText body;
+    std::vector<ShownQuestion> questions;
+    std::vector<ShownStep> steps;
+    std::vector<ShownRoute> routes;  // only those the clinic offers, in content order
+
+    // All the screen's words, one block per line: for readability scoring and glyph lists.
+    std::string plain() const;
+};
+
+struct ShownModule {
+    std::string id;
+    std::string title;
+    std::string summary;
+    int minutes = 0;
+    std::vector<ShownScreen> screens;
+};
+
+class Presentation {
+public:
+    std::string locale;
+    std::vector<ShownModule> modules;
+
+    // An interface string, with the clinic's parameters and any extra ones filled in.
+    std::string text(const std::string& key, const Params& extra = {}) const;
+    bool has_text(const std::string& key) const { return interface_.contains(key); }
+
+    // Every character a screen of this presentation can show (for building the font atlas).
+    std::string all_text() const;
+
+private:
+    friend Presentation present(const ContentSource&, const ClinicConfig&, const std::string&);
+    std::map<std::string, std::string, std::less<>> interface_;  // patterns, formatted on use
+    Params clinic_params_;
+};
+
+Params clinic_params(const ClinicConfig& config);
+
+// Resolves content for a locale. Assumes validate() found no errors; a message that still
+// fails to format shows its source rather than nothing.
+Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale);
+
+// Every problem `anteroom check` reports beyond loading: message syntax, unknown parameters,
+// Markdown outside the subset, routes offered without a page, an unknown default locale.
+Diagnostics validate(const ContentSource& content, const ClinicConfig& config, const std::string& config_file);
+
+// Locales a patient can choose. English is the source language; issue 3 adds translations.
+std::vector<std::string> available_locales(const ContentSource& content);
+
+// A language's name in its own language and script, e.g. "English", "Español".
+std::string locale_native_name(const std::string& locale);
+
+}  // namespace anteroom

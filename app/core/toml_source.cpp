@@ -1,0 +1,175 @@
+#include "core/toml_source.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace anteroom {
+
+namespace {
+std::string describe_type(const toml::node& node) {
+    switch (node.type()) {
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "a whole number";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "true/false";
+    case toml::node_type::array: return "a list";
+    case toml::node_type::table: return "a table";
+    default: return "a date or time";
+    }
+}
+
+std::string_view nth_line(std::string_view text, int line) {  // 1-based
+    for (int i = 1; i < line && !text.empty(); ++i) {
+        size_t end = text.find('\n');
+        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
+    }
+    return text.substr(0, text.find('\n'));
+}
+
+std::string format_number(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+}  // namespace
+
+std::optional<toml::table> parse_toml_text(std::string_view text, const std::string& shown_name, Diagnostics& out) {
+    try {
+        return toml::parse(text, shown_name);
+    } catch (const toml::parse_error& e) {
+        out.push_back({shown_name, static_cast<int>(e.source().begin.line),
+                       "not valid TOML: " + std::string(e.description())});
+        return std::nullopt;
+    }
+}
+
+bool read_text_file(const std::filesystem::path& path, const std::string& shown_name, std::string* text,
+                    Diagnostics& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        out.push_back({shown_name, 0, "cannot be read"});
+        return false;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    *text = buffer.str();
+    return true;
+}
+
+TableReader::TableReader(const toml::table& table, std::string file, Diagnostics& out, std::string_view source_text,
+                         std::string context)
+    : table_(&table), file_(std::move(file)), out_(&out), source_text_(source_text), context_(std::move(context)) {}
+
+int TableReader::line_of(const toml::node& node) const {
+    return static_cast<int>(node.source().begin.line);
+}
+
+int TableReader::line() const { return line_of(*table_); }
+
+std::string TableReader::name(std::string_view key) const {
+    return context_.empty() ? "'" + std::string(key) + "'" : context_ + ": '" + std::string(key) + "'";
+}
+
+void TableReader::error(int line, const std::string& message) { out_->push_back({file_, line, message}); }
+
+bool TableReader::has(std::string_view key) const { return table_->contains(key); }
+
+const toml::node* TableReader::take(std::string_view key, bool required) {
+    read_.insert(std::string(key));
+    const toml::node* node = table_->get(key);
+    if (!node && required) error(line(), name(key) + " is missing");
+    return node;
+}
+
+std::optional<SourceString> TableReader::string(std::string_view key, bool required) {
+    const toml::node* node = take(key, required);
+    if (!node) return std::nullopt;
+    if (!node->is_string()) {
+        error(line_of(*node), name(key) + " must be a string, not " + describe_type(*node));
+        return std::nullopt;
+    }
+    // A multi-line string whose opening quotes end their line starts on the next line.
+    int line = line_of(*node);
+    const auto& begin = node->source().begin;
+    std::string_view rest = nth_line(source_text_, line);
+    rest.remove_prefix(std::min<size_t>(rest.size(), begin.column > 0 ? begin.column - 1 : 0));
+    if ((rest.starts_with("\"\"\"") || rest.starts_with("'''")) && rest.find_first_not_of(" \t\r", 3) == std::string_view::npos)
+        ++line;
+    return SourceString{std::string(*node->value<std::string_view>()), line};
+}
+
+std::optional<double> TableReader::number(std::string_view key, bool required, double min, double max) {
+    const toml::node* node = take(key, required);
+    if (!node) return std::nullopt;
+    if (!node->is_number()) {
+        error(line_of(*node), name(key) + " must be a number, not " + describe_type(*node));
+        return std::nullopt;
+    }
+    double v = *node->value<double>();
+    if (!std::isfinite(v) || v < min || v > max) {
+        error(line_of(*node), name(key) + " is " + format_number(v) + " but must be between " + format_number(min) +
+                                  " and " + format_number(max));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<long long> TableReader::integer(std::string_view key, bool required, long long min, long long max) {
+    const toml::node* node = take(key, required);
+    if (!node) return std::nullopt;
+    if (!node->is_integer()) {
+        error(line_of(*node), name(key) + " must be a whole number, not " + describe_type(*node));
+        return std::nullopt;
+    }
+    long long v = *node->value<long long>();
+    if (v < min || v > max) {
+        error(line_of(*node), name(key) + " is " + std::to_string(v) + " but must be between " + std::to_string(min) +
+                                  " and " + std::to_string(max));
+        return std::nullopt;
+    }
+    return v;
+}
+
+std::optional<std::vector<SourceString>> TableReader::string_array(std::string_view key, bool required) {
+    const toml::node* node = take(key, required);
+    if (!node) return std::nullopt;
+    const toml::array* array = node->as_array();
+    if (!array) {
+        error(line_of(*node), name(key) + " must be a list of strings, not " + describe_type(*node));
+        return std::nullopt;
+    }
+    std::vector<SourceString> result;
+    for (const toml::node& item : *array) {
+        if (!item.is_string()) {
+            error(line_of(item), name(key) + " must hold only strings, not " + describe_type(item));
+            return std::nullopt;
+        }
+        result.push_back({std::string(*item.value<std::string_view>()), line_of(item)});
+    }
+    return result;
+}
+
+std::vector<TableReader> TableReader::table_array(std::string_view key) {
+    std::vector<TableReader> result;
+    const toml::node* node = take(key, false);
+    if (!node) return result;
+    const toml::array* array = node->as_array();
+    if (!array || !array->is_array_of_tables()) {
+        error(line_of(*node), name(key) + " must be written as [[" + std::string(key) + "]] tables");
+        return result;
+    }
+    int index = 1;
+    for (const toml::node& item : *array)
+        result.emplace_back(*item.as_table(), file_, *out_, source_text_, std::string(key) + " " + std::to_string(index++));
+    return result;
+}
+
+void TableReader::finish() {
+    for (const auto& [key, node] : *table_) {
+        if (!read_.contains(key.str()))
+            error(line_of(node), "unknown key " + name(key.str()));
+    }
+}
+
+}  // namespace anteroom

@@ -1,0 +1,74 @@
+// anteroom: the kiosk, and the tools that check and proof its content.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "commands.hpp"
+
+namespace {
+
+const char* const kUsage =
+    "usage:\n"
+    "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE]\n"
+    "  anteroom check [--content DIR] [--config FILE]\n"
+    "  anteroom proof --out DIR [--size WxH]... [--backend sdl|glfw] [--content DIR] [--config FILE]\n"
+    "  anteroom --version\n";
+
+bool parse_size(const char* text, int* w, int* h) {
+    return std::sscanf(text, "%dx%d", w, h) == 2 && *w >= 320 && *h >= 320 && *w <= 8192 && *h <= 8192;
+}
+
+int usage_error(const std::string& message) {
+    std::fprintf(stderr, "anteroom: %s\n%s", message.c_str(), kUsage);
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    anteroom::Options options;
+    options.content_dir = ANTEROOM_DEFAULT_CONTENT;
+    options.config_file = ANTEROOM_DEFAULT_CONFIG;
+    std::string command = "run";
+    int i = 1;
+    if (argc > 1 && argv[1][0] != '-') command = argv[i++];
+    if (command != "run" && command != "check" && command != "proof") return usage_error("unknown command '" + command + "'");
+
+    for (; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
+        if (arg == "--version") {
+            std::printf("anteroom %s\n", ANTEROOM_VERSION);
+            return 0;
+        } else if (arg == "--help" || arg == "-h") {
+            std::printf("%s", kUsage);
+            return 0;
+        } else if (arg == "--content" || arg == "--config" || arg == "--backend" || arg == "--out") {
+            const char* v = value();
+            if (!v) return usage_error(arg + " needs a value");
+            if (arg == "--content") options.content_dir = v;
+            else if (arg == "--config") options.config_file = v;
+            else if (arg == "--backend") options.backend = v;
+            else options.out_dir = v;
+        } else if (arg == "--windowed" && command == "run") {
+            const char* v = value();
+            if (!v || !parse_size(v, &options.width, &options.height)) return usage_error("--windowed needs a size like 1280x800");
+            options.windowed = true;
+        } else if (arg == "--size" && command == "proof") {
+            int w = 0, h = 0;
+            const char* v = value();
+            if (!v || !parse_size(v, &w, &h)) return usage_error("--size needs a size like 1920x1080");
+            options.sizes.emplace_back(w, h);
+        } else {
+            return usage_error("unknown option '" + arg + "'");
+        }
+    }
+    if (options.backend != "sdl" && options.backend != "glfw") return usage_error("--backend must be sdl or glfw");
+    if (command == "check") return anteroom::run_check(options);
+    if (command == "proof") {
+        if (options.out_dir.empty()) return usage_error("proof needs --out DIR");
+        if (options.sizes.empty()) options.sizes = {{1920, 1080}, {1080, 1920}};
+        return anteroom::run_proof(options);
+    }
+    return anteroom::run_kiosk(options);
+}

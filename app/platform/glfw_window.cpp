@@ -1,0 +1,134 @@
+// The GLFW window. GLFW has no touch events: a touchscreen arrives as a mouse, so the
+// cursor hides at the first press instead.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "platform/window.hpp"
+
+namespace anteroom::platform {
+
+namespace {
+
+class GlfwWindow : public Window {
+public:
+    ~GlfwWindow() override {
+        if (initialised_) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+        }
+        if (window_) glfwDestroyWindow(window_);
+        glfwTerminate();
+    }
+
+    bool open(const WindowOptions& options, std::string* error) {
+        glfwSetErrorCallback([](int, const char* description) { last_error() = description; });
+        if (!glfwInit()) {
+            *error = "GLFW could not start: " + last_error();
+            return false;
+        }
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+        GLFWmonitor* monitor = nullptr;
+        int width = options.width, height = options.height;
+        if (options.fullscreen) {  // borderless fullscreen at the primary display's own mode
+            monitor = glfwGetPrimaryMonitor();
+            if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+                width = mode->width;
+                height = mode->height;
+                glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+            }
+        }
+        window_ = glfwCreateWindow(width, height, "Anteroom", monitor, nullptr);
+        if (!window_) {
+            *error = "GLFW could not open a window with OpenGL 3.2: " + last_error();
+            return false;
+        }
+        glfwMakeContextCurrent(window_);
+        glfwSwapInterval(1);
+        glfwSetWindowUserPointer(window_, this);
+        // Ours first: ImGui's backend chains to callbacks installed before it.
+        glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int action, int) {
+            auto* self = static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w));
+            self->note(Wake::Input);
+            if (action == GLFW_PRESS) glfwSetInputMode(w, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+        });
+        glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { note_input(w); });
+        glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { note_input(w); });
+        glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { note_input(w); });
+        glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { note_input(w); });
+        glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) {
+            static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))->note(Wake::Redraw);
+        });
+        glfwSetWindowSizeCallback(window_, [](GLFWwindow* w, int, int) {
+            static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))->note(Wake::Redraw);
+        });
+        ImGui_ImplGlfw_InitForOpenGL(window_, true);
+        ImGui_ImplOpenGL3_Init("#version 150");
+        initialised_ = true;
+        return true;
+    }
+
+    Wake wait(double timeout_s) override {
+        wake_ = Wake::Timeout;
+        glfwPollEvents();
+        if (wake_ == Wake::Timeout && timeout_s != 0) {
+            if (timeout_s < 0) glfwWaitEvents();
+            else glfwWaitEventsTimeout(timeout_s);
+        }
+        if (glfwWindowShouldClose(window_)) return Wake::Quit;
+        return wake_;
+    }
+
+    void new_frame() override {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+    }
+
+    void present() override {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window_, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(window_);
+    }
+
+    void finish() override { glFinish(); }
+
+    void reload_fonts() override {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImVec2 size() const override {
+        int w = 0, h = 0;
+        glfwGetWindowSize(window_, &w, &h);
+        return {static_cast<float>(w), static_cast<float>(h)};
+    }
+
+private:
+    static std::string& last_error() {
+        static std::string error;  // GLFW's error callback takes no user pointer
+        return error;
+    }
+    static void note_input(GLFWwindow* w) { static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))->note(Wake::Input); }
+    void note(Wake wake) { wake_ = std::max(wake_, wake); }
+
+    GLFWwindow* window_ = nullptr;
+    bool initialised_ = false;
+    Wake wake_ = Wake::Timeout;
+};
+
+}  // namespace
+
+std::unique_ptr<Window> open_glfw_window(const WindowOptions& options, std::string* error) {
+    auto window = std::make_unique<GlfwWindow>();
+    if (!window->open(options, error)) return nullptr;
+    return window;
+}
+
+}  // namespace anteroom::platform

@@ -1,0 +1,133 @@
+// The SDL2 window: SDL's touch events come with synthesised mouse events, which ImGui's
+// SDL backend reads; we read the touch events too, to hide the cursor once touch is used.
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <backends/imgui_impl_sdl.h>
+
+#include "platform/window.hpp"
+
+namespace anteroom::platform {
+
+namespace {
+
+class SdlWindow : public Window {
+public:
+    ~SdlWindow() override {
+        if (context_) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplSDL2_Shutdown();
+            SDL_GL_DeleteContext(context_);
+        }
+        if (window_) SDL_DestroyWindow(window_);
+        SDL_Quit();
+    }
+
+    bool open(const WindowOptions& options, std::string* error) {
+        SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");  // the first touch counts, even unfocused
+        if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+            *error = std::string("SDL could not start video: ") + SDL_GetError();
+            return false;
+        }
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+        SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+        if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        window_ = SDL_CreateWindow("Anteroom", SDL_WINDOWPOS_CENTERED_DISPLAY(0), SDL_WINDOWPOS_CENTERED_DISPLAY(0),
+                                   options.width, options.height, flags);
+        if (!window_) {
+            *error = std::string("SDL could not open a window: ") + SDL_GetError();
+            return false;
+        }
+        context_ = SDL_GL_CreateContext(window_);
+        if (!context_) {
+            *error = std::string("SDL could not create an OpenGL 3.2 context: ") + SDL_GetError();
+            return false;
+        }
+        SDL_GL_MakeCurrent(window_, context_);
+        SDL_GL_SetSwapInterval(1);
+        ImGui_ImplSDL2_InitForOpenGL(window_, context_);
+        ImGui_ImplOpenGL3_Init("#version 150");
+        return true;
+    }
+
+    Wake wait(double timeout_s) override {
+        Wake wake = Wake::Timeout;
+        SDL_Event event;
+        bool have = SDL_PollEvent(&event);
+        if (!have && timeout_s != 0)
+            have = timeout_s < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, static_cast<int>(timeout_s * 1000 + 0.5));
+        while (have) {
+            ImGui_ImplSDL2_ProcessEvent(&event);
+            wake = std::max(wake, classify(event));
+            have = SDL_PollEvent(&event);
+        }
+        return wake;
+    }
+
+    void new_frame() override {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplSDL2_NewFrame();
+    }
+
+    void present() override {
+        int w = 0, h = 0;
+        SDL_GL_GetDrawableSize(window_, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0, 0, 0, 1);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        SDL_GL_SwapWindow(window_);
+    }
+
+    void finish() override { glFinish(); }
+
+    void reload_fonts() override {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+
+    ImVec2 size() const override {
+        int w = 0, h = 0;
+        SDL_GetWindowSize(window_, &w, &h);
+        return {static_cast<float>(w), static_cast<float>(h)};
+    }
+
+private:
+    Wake classify(const SDL_Event& event) {
+        switch (event.type) {
+        case SDL_QUIT: return Wake::Quit;
+        case SDL_FINGERDOWN:
+        case SDL_FINGERUP:
+        case SDL_FINGERMOTION:
+            SDL_ShowCursor(SDL_DISABLE);  // touch in use: a cursor would only distract
+            return Wake::Input;
+        case SDL_MOUSEMOTION:
+            if (event.motion.which != SDL_TOUCH_MOUSEID && !event.motion.state) SDL_ShowCursor(SDL_ENABLE);  // a real mouse
+            return Wake::Input;
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP:
+        case SDL_MOUSEWHEEL:
+        case SDL_KEYDOWN:
+        case SDL_KEYUP:
+        case SDL_TEXTINPUT: return Wake::Input;
+        case SDL_WINDOWEVENT: return Wake::Redraw;
+        default: return Wake::Timeout;
+        }
+    }
+
+    SDL_Window* window_ = nullptr;
+    SDL_GLContext context_ = nullptr;
+};
+
+}  // namespace
+
+std::unique_ptr<Window> open_sdl_window(const WindowOptions& options, std::string* error) {
+    auto window = std::make_unique<SdlWindow>();
+    if (!window->open(options, error)) return nullptr;
+    return window;
+}
+
+}  // namespace anteroom::platform

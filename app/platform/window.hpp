@@ -1,0 +1,41 @@
+#pragma once
+// A platform window with an OpenGL 3 context and the ImGui renderer: one small interface,
+// implemented once with SDL2 and once with GLFW. The loop waits in wait() and draws only
+// when something changed.
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace anteroom::platform {
+
+struct WindowOptions {
+    bool fullscreen = true;
+    int width = 1280, height = 800;  // when windowed
+};
+
+enum class Wake { Timeout, Input, Redraw, Quit };
+
+class Window {
+public:
+    virtual ~Window() = default;
+    // Handles pending events (feeding them to ImGui); blocks up to timeout_s for the first
+    // one when none is pending (a negative timeout waits for ever). Says what woke it.
+    virtual Wake wait(double timeout_s) = 0;
+    virtual void new_frame() = 0;     // the backend's part of a frame: display size, mouse, time
+    virtual void present() = 0;       // draws ImGui's draw data and swaps
+    virtual void finish() = 0;        // waits until the GPU has finished (for timing)
+    virtual void reload_fonts() = 0;  // uploads a rebuilt font atlas
+    virtual ImVec2 size() const = 0;
+};
+
+// Each needs a current ImGui context. On failure they return null and say why.
+std::unique_ptr<Window> open_sdl_window(const WindowOptions& options, std::string* error);
+std::unique_ptr<Window> open_glfw_window(const WindowOptions& options, std::string* error);
+
+// Renders the current ImGui draw data into an offscreen framebuffer of the given size and
+// reads it back as RGBA rows, top first.
+std::vector<unsigned char> capture_frame(int width, int height);
+
+}  // namespace anteroom::platform

@@ -1,0 +1,104 @@
+#include "ui/rich_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace anteroom::ui {
+
+namespace {
+
+// The text of all spans end to end, with the span each byte belongs to.
+struct Flat {
+    std::string text;
+    std::vector<size_t> span_end;  // byte offset where each span ends
+    size_t span_at(size_t offset) const {
+        return static_cast<size_t>(std::upper_bound(span_end.begin(), span_end.end(), offset) - span_end.begin());
+    }
+};
+
+float measure(ImFont* font, float size, std::string_view text) {
+    if (text.empty()) return 0;
+    return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+}
+
+std::string_view trim_trailing_spaces(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+LaidText TextLayout::lay_out(const std::vector<Span>& spans, const TextStyle& style, float width) {
+    LaidText out;
+    Flat flat;
+    for (const Span& s : spans) {
+        flat.text += s.text;
+        flat.span_end.push_back(flat.text.size());
+    }
+    if (flat.text.empty()) return out;
+    auto font_at = [&](size_t offset) {
+        const size_t i = std::min(flat.span_at(offset), spans.size() - 1);
+        return style.fonts[static_cast<int>(spans[i].style)];
+    };
+    // Width of [begin, end), split where the style changes.
+    auto width_of = [&](size_t begin, size_t end) {
+        float w = 0;
+        while (begin < end) {
+            const size_t stop = std::min(end, flat.span_end[flat.span_at(begin)]);
+            w += measure(font_at(begin), style.size, std::string_view(flat.text).substr(begin, stop - begin));
+            begin = stop;
+        }
+        return w;
+    };
+
+    // Greedy fill: take segments between break opportunities while they fit.
+    std::vector<size_t> breaks = breaker_.opportunities(flat.text);
+    std::vector<std::pair<size_t, size_t>> lines;  // byte ranges
+    size_t line_start = 0, fitted_end = 0;
+    for (size_t i = 0; i < breaks.size(); ++i) {
+        const size_t end = breaks[i];
+        const std::string_view candidate = trim_trailing_spaces(std::string_view(flat.text).substr(line_start, end - line_start));
+        if (width_of(line_start, line_start + candidate.size()) <= width) {
+            fitted_end = end;
+            continue;
+        }
+        if (fitted_end > line_start) {  // the line so far fits: close it, retry this segment
+            lines.emplace_back(line_start, fitted_end);
+            line_start = fitted_end;
+            --i;
+            continue;
+        }
+        // One word wider than the line: break it between characters.
+        size_t cut = line_start;
+        for (size_t c : LineBreaker::characters(std::string_view(flat.text).substr(line_start, end - line_start))) {
+            if (width_of(line_start, line_start + c) > width && cut > line_start) break;
+            cut = line_start + c;
+        }
+        lines.emplace_back(line_start, cut);
+        line_start = fitted_end = cut;
+        if (cut < end) --i;
+    }
+    if (line_start < flat.text.size()) lines.emplace_back(line_start, flat.text.size());
+
+    float y = 0;
+    const float leading = std::round((style.line_height - style.size) / 2);  // glyphs sit mid-line
+    for (const auto& [begin, end] : lines) {
+        out.line_tops.push_back(y);
+        const size_t visible_end = begin + trim_trailing_spaces(std::string_view(flat.text).substr(begin, end - begin)).size();
+        float x = 0;
+        for (size_t at = begin; at < visible_end;) {
+            const size_t stop = std::min(visible_end, flat.span_end[flat.span_at(at)]);
+            LaidRun run{font_at(at), style.size, {x, y + leading}, 0, flat.text.substr(at, stop - at)};
+            run.width = measure(run.font, run.size, run.text);
+            x += run.width;
+            out.runs.push_back(std::move(run));
+            at = stop;
+        }
+        out.size.x = std::max(out.size.x, x);
+        y += style.line_height;
+    }
+    out.size.y = y;
+    return out;
+}
+
+}  // namespace anteroom::ui

@@ -1,0 +1,437 @@
+// The kiosk's screens, one function per place in the flow:
+// [SECTION] Shared layout     [SECTION] Attract, language, home
+// [SECTION] Module screens    [SECTION] End, preparing, inactivity
+#include "ui/screens.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace anteroom::ui {
+
+// [SECTION] Shared layout ===================================================================
+
+namespace {
+
+float em(const UiContext& ctx) { return ctx.fonts.em; }
+
+// The reading column: centred, never wider than is comfortable to read.
+ImRect column(const UiContext& ctx, const ImRect& display) {
+    const float width = std::min(ctx.metrics.column_width(), display.GetWidth() - 2 * ctx.metrics.margin());
+    const float left = std::round(display.GetCenter().x - width / 2);
+    return ImRect({left, display.Min.y}, {left + width, display.Max.y});
+}
+
+// A button just wide enough for its label, at least min_em wide.
+float button_width(UiContext& ctx, const std::string& label, float min_em) {
+    ImFont* font = ctx.fonts.face(Style::Bold);
+    const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + 2.4f * em(ctx);
+    return std::max(min_em * em(ctx), std::round(w));
+}
+
+// Back on the left, forward on the right, in a bar along the bottom.
+struct BottomBar {
+    bool back = false, forward = false;
+};
+BottomBar bottom_bar(UiContext& ctx, const ImRect& display, const std::string& back, const std::string& forward) {
+    BottomBar result;
+    const float h = ctx.metrics.button_height();
+    const float y = display.Max.y - ctx.metrics.margin() - h;
+    const float half = (display.GetWidth() - 3 * ctx.metrics.margin()) / 2;
+    if (!back.empty()) {
+        const float w = std::min(half, button_width(ctx, back, 7));
+        result.back = button(ctx, back, ImRect({display.Min.x + ctx.metrics.margin(), y}, {display.Min.x + ctx.metrics.margin() + w, y + h}),
+                             ButtonKind::Secondary);
+    }
+    if (!forward.empty()) {
+        const float w = std::min(half, button_width(ctx, forward, 9));
+        const float right = display.Max.x - ctx.metrics.margin();
+        result.forward = button(ctx, forward, ImRect({right - w, y}, {right, y + h}), ButtonKind::Primary);
+    }
+    return result;
+}
+float bottom_bar_top(const UiContext& ctx, const ImRect& display) {
+    return display.Max.y - 2 * ctx.metrics.margin() - ctx.metrics.button_height();
+}
+
+// A screen title at the cursor, with space after it.
+void screen_title(UiContext& ctx, const std::string& title, float width, float align = 0.f) {
+    draw_text(ctx, title, ctx.fonts.title, width, ctx.palette.text, align);
+    ImGui::SetCursorScreenPos({ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + 0.8f * em(ctx)});
+}
+
+void gap(UiContext& ctx, float ems) {
+    ImGui::SetCursorScreenPos({ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ems * em(ctx)});
+}
+
+// A chevron drawn with lines: no glyph needed, so it looks the same in every font.
+void chevron(ImDrawList* draw, ImVec2 centre, float size, ImU32 color, bool right) {
+    const float d = right ? 1.f : -1.f;
+    draw->AddPolyline(std::array<ImVec2, 3>{ImVec2{centre.x - d * size * 0.25f, centre.y - size * 0.5f},
+                                            ImVec2{centre.x + d * size * 0.25f, centre.y},
+                                            ImVec2{centre.x - d * size * 0.25f, centre.y + size * 0.5f}}
+                          .data(),
+                      3, color, 0, size * 0.18f);
+}
+
+}  // namespace
+
+// [SECTION] Attract, language, home =========================================================
+
+void attract_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = kiosk.shown();
+    if (tap_area(ctx, shown.text("attract.touch"), display)) ctx.post({Intent::Begin});
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImRect col = column(ctx, display);
+    const float e = em(ctx);
+    // Two soft circles: a quiet, calm mark that reads from across the room.
+    const ImVec2 centre{display.GetCenter().x, display.Min.y + display.GetHeight() * 0.3f};
+    draw->AddCircleFilled(centre, 3.2f * e, ctx.palette.accent, 96);
+    draw->AddCircleFilled(centre, 1.9f * e, IM_COL32(190, 218, 209, 255), 96);
+
+    ImGui::SetCursorScreenPos({col.Min.x, centre.y + 4.4f * e});
+    draw_text(ctx, shown.text("attract.welcome"), ctx.fonts.display, col.GetWidth(), ctx.palette.text, 0.5f);
+    gap(ctx, 1.6f);
+
+    // "Touch the screen to begin", in a pill that looks like the thing to press.
+    const std::string touch = shown.text("attract.touch");
+    const ImVec2 size = measure_text(ctx, touch, ctx.fonts.title, col.GetWidth() - 3 * e);
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float pill_w = size.x + 3 * e;
+    const ImRect pill({std::round(display.GetCenter().x - pill_w / 2), top.y}, {std::round(display.GetCenter().x + pill_w / 2), top.y + size.y + 1.4f * e});
+    draw->AddRectFilled(pill.Min, pill.Max, ctx.touch.pressing(display) ? ctx.palette.primary_pressed : ctx.palette.primary,
+                        std::min(pill.GetHeight() / 2, 1.5f * e));
+    ImGui::SetCursorScreenPos({pill.Min.x + 1.5f * e, pill.Min.y + 0.7f * e});
+    draw_text(ctx, touch, ctx.fonts.title, size.x, ctx.palette.on_primary, 0.5f);
+
+    const std::string privacy = shown.text("attract.privacy");
+    const ImVec2 note = measure_text(ctx, privacy, ctx.fonts.small, col.GetWidth());
+    ImGui::SetCursorScreenPos({col.Min.x, display.Max.y - ctx.metrics.margin() - note.y});
+    draw_text(ctx, privacy, ctx.fonts.small, col.GetWidth(), ctx.palette.text_muted, 0.5f);
+}
+
+void language_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = kiosk.shown();
+    const ImRect col = column(ctx, display);
+    const float e = em(ctx);
+    const auto& locales = kiosk.locales();
+    const float h = ctx.metrics.button_height();
+    const float list_h = static_cast<float>(locales.size()) * (h + 0.6f * e);
+    const float width = std::min(col.GetWidth(), 16 * e);
+    const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, col.GetWidth()).y;
+    float y = std::max(display.Min.y + 2 * ctx.metrics.margin(), std::round(display.GetCenter().y - (list_h + title_h + 2 * e) / 2));
+    ImGui::SetCursorScreenPos({col.Min.x, y});
+    screen_title(ctx, shown.text("language.title"), col.GetWidth(), 0.5f);
+    y = ImGui::GetCursorScreenPos().y + 0.8f * e;
+    for (const std::string& locale : locales) {
+        const float left = std::round(display.GetCenter().x - width / 2);
+        const bool current = locale == kiosk.session().locale;
+        if (button(ctx, locale_native_name(locale), ImRect({left, y}, {left + width, y + h}),
+                   current ? ButtonKind::Primary : ButtonKind::Secondary))
+            ctx.post({Intent::ChooseLanguage, -1, locale});
+        y += h + 0.6f * e;
+    }
+    if (bottom_bar(ctx, display, shown.text("nav.back"), {}).back) ctx.post({Intent::Back});
+}
+
+void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = kiosk.shown();
+    const ImRect col = column(ctx, display);
+    const float e = em(ctx);
+    const ImRect area({display.Min.x, display.Min.y + ctx.metrics.margin()}, {display.Max.x, bottom_bar_top(ctx, display)});
+    begin_scroll(ctx, "home", area);
+    ImGui::SetCursorScreenPos({col.Min.x, area.Min.y + e});
+    screen_title(ctx, shown.text("home.title"), col.GetWidth());
+    const float pad = 1.0f * e;
+    for (size_t i = 0; i < shown.modules.size(); ++i) {
+        const ShownModule& m = shown.modules[i];
+        // A card that is one big button: title, summary, reading time, and an arrow.
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float text_w = col.GetWidth() - 2 * pad - 2 * e;
+        const float h = measure_text(ctx, m.title, ctx.fonts.heading, text_w).y + 0.3f * e +
+                        measure_text(ctx, m.summary, ctx.fonts.body[0], text_w).y + 0.3f * e +
+                        measure_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w).y;
+        const ImRect card(top, {col.Max.x, top.y + h + 2 * pad});
+        bool pressed = false;
+        if (tap_area(ctx, m.title, card, &pressed)) ctx.post({Intent::OpenModule, static_cast<int>(i)});
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(card.Min, card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
+        draw->AddRectFilled(card.Min, {card.Min.x + 0.3f * e, card.Max.y}, ctx.palette.primary, ctx.metrics.corner(), ImDrawFlags_RoundCornersLeft);
+        chevron(draw, {card.Max.x - 1.4f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
+        ImGui::SetCursorScreenPos({top.x + pad + 0.3f * e, top.y + pad});
+        draw_text(ctx, m.title, ctx.fonts.heading, text_w, ctx.palette.primary);
+        gap(ctx, 0.3f);
+        draw_text(ctx, m.summary, ctx.fonts.body[0], text_w, ctx.palette.text);
+        gap(ctx, 0.3f);
+        draw_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w, ctx.palette.text_muted);
+        ImGui::SetCursorScreenPos({col.Min.x, card.Max.y + 0.8f * e});
+    }
+    gap(ctx, 1);
+    end_scroll(ctx, area);
+    if (bottom_bar(ctx, display, shown.text("nav.back"), {}).back) ctx.post({Intent::Back});
+}
+
+// [SECTION] Module screens ==================================================================
+
+namespace {
+
+void faq_list(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
+    const Presentation& shown = kiosk.shown();
+    const float e = em(ctx);
+    const float pad = 0.8f * e;
+    const float icon = 1.6f * e;
+    for (size_t i = 0; i < screen.questions.size(); ++i) {
+        const ShownQuestion& q = screen.questions[i];
+        const bool open = kiosk.session().open_questions.contains(static_cast<int>(i));
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float text_w = width - 2 * pad - icon - 0.6f * e;
+        const float question_h = std::max(ctx.metrics.button_height() - 2 * pad,
+                                          measure_text(ctx, q.question, ctx.fonts.face(Style::Bold), text_w).y);
+        const ImRect header(top, {top.x + width, top.y + question_h + 2 * pad});
+        bool pressed = false;
+        if (tap_area(ctx, q.question, header, &pressed)) ctx.post({Intent::ToggleQuestion, static_cast<int>(i)});
+
+        Card card = begin_card(ctx, width, pad);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        if (pressed) draw->AddRectFilled(header.Min, header.Max, ctx.palette.surface_pressed, ctx.metrics.corner());
+        const float text_h = measure_text(ctx, q.question, ctx.fonts.face(Style::Bold), text_w).y;
+        ImGui::SetCursorScreenPos({top.x + pad, top.y + pad + (question_h - text_h) / 2});
+        draw_text(ctx, {{q.question, Style::Bold}}, body_style(ctx), text_w, ctx.palette.text);
+        // A round plus or minus: shows that the answer opens, and that it can close.
+        const ImVec2 c{header.Max.x - pad - icon / 2, header.GetCenter().y};
+        draw->AddCircleFilled(c, icon / 2, open ? ctx.palette.primary : ctx.palette.accent, 32);
+        const ImU32 mark = open ? ctx.palette.on_primary : ctx.palette.primary;
+        const float arm = icon * 0.25f, thick = std::max(2.f, 0.09f * e);
+        draw->AddLine({c.x - arm, c.y}, {c.x + arm, c.y}, mark, thick);
+        if (!open) draw->AddLine({c.x, c.y - arm}, {c.x, c.y + arm}, mark, thick);
+        ImGui::SetCursorScreenPos({top.x + pad, header.Max.y - pad});
+        if (open) {
+            gap(ctx, 0.4f);
+            draw_rich(ctx, q.answer, width - 2 * pad, ctx.palette.text);
+        }
+        ImRect rect = end_card(ctx, card, ctx.palette.surface);
+        (void)shown;
+        ImGui::SetCursorScreenPos({top.x, rect.Max.y + 0.5f * e});
+    }
+}
+
+void timeline(UiContext& ctx, const ShownScreen& screen, float width) {
+    const float e = em(ctx);
+    const float rail = 2.6f * e;  // the column of numbered circles
+    const float r = 0.85f * e;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < screen.steps.size(); ++i) {
+        const ShownStep& step = screen.steps[i];
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const ImVec2 c{top.x + r + 0.1f * e, top.y + r};
+        ImGui::SetCursorScreenPos({top.x + rail, top.y + r - 0.65f * ctx.fonts.heading->FontSize});
+        draw_text(ctx, step.title, ctx.fonts.heading, width - rail, ctx.palette.primary);
+        gap(ctx, 0.25f);
+        draw_rich(ctx, step.body, width - rail, ctx.palette.text);
+        const float bottom = ImGui::GetCursorScreenPos().y + 1.2f * e;
+        if (i + 1 < screen.steps.size())  // the path continues to the next step
+            draw->AddLine({c.x, c.y + r}, {c.x, bottom + r}, ctx.palette.outline, std::max(2.f, 0.12f * e));
+        draw->AddCircleFilled(c, r, ctx.palette.primary, 40);
+        const std::string number = std::to_string(i + 1);
+        ImFont* font = ctx.fonts.face(Style::Bold);
+        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
+        const ImVec2 pos{std::round(c.x - size.x / 2), std::round(c.y - size.y / 2)};
+        draw->AddText(font, font->FontSize, pos, ctx.palette.on_primary, number.c_str());
+        ctx.probe.texts.push_back({number, ImRect(pos, {pos.x + size.x, pos.y + size.y}), ImRect({c.x - r, c.y - r}, {c.x + r, c.y + r})});
+        ImGui::SetCursorScreenPos({top.x, bottom});
+    }
+}
+
+void route_chooser(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
+    const Presentation& shown = kiosk.shown();
+    const float e = em(ctx);
+    const float pad = 1.0f * e;
+    const std::string more = shown.text("routes.open");
+    for (const ShownRoute& route : screen.routes) {
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        const float text_w = width - 2 * pad - 2 * e;
+        const float h = measure_text(ctx, route.title, ctx.fonts.heading, text_w).y + 0.25f * e +
+                        measure_text(ctx, route.summary, ctx.fonts.body[0], text_w).y + 0.35f * e +
+                        measure_text(ctx, more, ctx.fonts.face(Style::Bold), text_w).y;
+        const ImRect card(top, {top.x + width, top.y + h + 2 * pad});
+        bool pressed = false;
+        if (tap_area(ctx, route.title, card, &pressed)) ctx.post({Intent::OpenRoute, -1, route.id});
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(card.Min, card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
+        chevron(draw, {card.Max.x - 1.3f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
+        ImGui::SetCursorScreenPos({top.x + pad, top.y + pad});
+        draw_text(ctx, route.title, ctx.fonts.heading, text_w, ctx.palette.primary);
+        gap(ctx, 0.25f);
+        draw_text(ctx, route.summary, ctx.fonts.body[0], text_w, ctx.palette.text);
+        gap(ctx, 0.35f);
+        draw_text(ctx, {{more, Style::Bold}}, body_style(ctx), text_w, ctx.palette.primary);
+        ImGui::SetCursorScreenPos({top.x, card.Max.y + 0.7f * e});
+    }
+}
+
+void ask_care_team(UiContext& ctx, const Presentation& shown, float width) {
+    const float pad = 1.0f * em(ctx);
+    Card card = begin_card(ctx, width, pad);
+    draw_text(ctx, shown.text("ask.title"), ctx.fonts.heading, width - 2 * pad, ctx.palette.primary);
+    gap(ctx, 0.3f);
+    draw_text(ctx, shown.text("ask.body"), ctx.fonts.body[0], width - 2 * pad, ctx.palette.text);
+    end_card(ctx, card, ctx.palette.accent);
+}
+
+}  // namespace
+
+void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = kiosk.shown();
+    const Session& session = kiosk.session();
+    const ShownModule& module = *kiosk.current_module();
+    const ShownScreen& screen = *kiosk.current_screen();
+    const float e = em(ctx);
+    const float margin = ctx.metrics.margin();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    // Top bar: Home on the left, where we are on the right, progress beneath.
+    const float bar = ctx.metrics.bar_height();
+    const float bh = ctx.metrics.button_height();
+    const std::string home = shown.text("nav.home");
+    const float home_w = button_width(ctx, home, 5);
+    if (button(ctx, home, ImRect({display.Min.x + margin, display.Min.y + (bar - bh) / 2 + 0.3f * e},
+                                 {display.Min.x + margin + home_w, display.Min.y + (bar + bh) / 2 + 0.3f * e}),
+               ButtonKind::Secondary))
+        ctx.post({Intent::Home});
+    const int total = static_cast<int>(module.screens.size());
+    const std::string progress = shown.text("nav.progress", {{"current", double(session.screen + 1)}, {"total", double(total)}});
+    const ImVec2 progress_size = measure_text(ctx, progress, ctx.fonts.body[0], 8 * e);
+    const float title_left = display.Min.x + margin + home_w + e;
+    const float title_right = display.Max.x - margin - progress_size.x - e;
+    const float text_y = display.Min.y + bar / 2 + 0.3f * e;
+    ImGui::SetCursorScreenPos({title_left, std::round(text_y - measure_text(ctx, module.title, ctx.fonts.small, title_right - title_left).y / 2)});
+    draw_text(ctx, module.title, ctx.fonts.small, title_right - title_left, ctx.palette.text_muted, 0.5f);
+    ImGui::SetCursorScreenPos({display.Max.x - margin - progress_size.x, std::round(text_y - progress_size.y / 2)});
+    draw_text(ctx, progress, ctx.fonts.body[0], progress_size.x, ctx.palette.text_muted);
+    // Progress: one segment per screen, filled up to this one.
+    const float seg_gap = 0.25f * e;
+    const float seg_w = (display.GetWidth() - 2 * margin - seg_gap * (total - 1)) / total;
+    const float seg_y = display.Min.y + bar + 0.35f * e;
+    for (int i = 0; i < total; ++i) {
+        const float x = display.Min.x + margin + i * (seg_w + seg_gap);
+        draw->AddRectFilled({x, seg_y}, {x + seg_w, seg_y + 0.22f * e}, i <= session.screen ? ctx.palette.primary : ctx.palette.outline,
+                            0.11f * e);
+    }
+
+    // The screen's content, scrolled by finger.
+    const ImRect area({display.Min.x, seg_y + 0.6f * e}, {display.Max.x, bottom_bar_top(ctx, display)});
+    const ShownRoute* route = nullptr;
+    for (const ShownRoute& r : screen.routes)
+        if (r.id == session.route) route = &r;
+    begin_scroll(ctx, module.id + "/" + screen.id + "/" + session.route, area);
+    const ImRect col = column(ctx, display);
+    const float width = col.GetWidth();
+    ImGui::SetCursorScreenPos({col.Min.x, area.Min.y + 0.8f * e});
+    if (route) {
+        const std::string all = shown.text("routes.all");
+        const float w = button_width(ctx, all, 6) + e;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        if (button(ctx, all, ImRect(at, {at.x + w, at.y + bh}), ButtonKind::Quiet)) ctx.post({Intent::Back});
+        chevron(draw = ImGui::GetWindowDrawList(), {at.x + 0.7f * e, at.y + bh / 2}, 0.7f * e, ctx.palette.primary, false);
+        ImGui::SetCursorScreenPos({at.x, at.y + bh + 0.5f * e});
+        screen_title(ctx, route->title, width);
+        draw_rich(ctx, route->body, width, ctx.palette.text);
+    } else {
+        screen_title(ctx, screen.title, width);
+        if (!screen.intro.empty()) {
+            draw_rich(ctx, screen.intro, width, ctx.palette.text);
+            gap(ctx, 1.0f);
+        }
+        switch (screen.kind) {
+        case ScreenKind::Text: draw_rich(ctx, screen.body, width, ctx.palette.text); break;
+        case ScreenKind::Faq: faq_list(ctx, kiosk, screen, width); break;
+        case ScreenKind::Timeline: timeline(ctx, screen, width); break;
+        case ScreenKind::Routes: route_chooser(ctx, kiosk, screen, width); break;
+        }
+    }
+    gap(ctx, 1.4f);
+    ask_care_team(ctx, shown, width);
+    gap(ctx, 2.5f);  // room to scroll the last words clear of the hint
+    end_scroll(ctx, area);
+
+    const bool last = session.screen + 1 == total;
+    BottomBar nav = bottom_bar(ctx, display, shown.text("nav.back"), shown.text(last ? "nav.finish" : "nav.next"));
+    if (nav.back) ctx.post({Intent::Back});
+    if (nav.forward) ctx.post({Intent::Next});
+}
+
+// [SECTION] End, preparing, inactivity ======================================================
+
+void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = kiosk.shown();
+    const ImRect col = column(ctx, display);
+    const float e = em(ctx);
+    const float h = ctx.metrics.button_height();
+    const float width = std::min(col.GetWidth(), 18 * e);
+    const float body_h = measure_text(ctx, shown.text("end.title"), ctx.fonts.title, col.GetWidth()).y +
+                         measure_text(ctx, shown.text("end.body"), ctx.fonts.body[0], col.GetWidth()).y + 2 * h + 4 * e;
+    ImGui::SetCursorScreenPos({col.Min.x, std::max(display.Min.y + ctx.metrics.margin(), std::round(display.GetCenter().y - body_h / 2))});
+    screen_title(ctx, shown.text("end.title"), col.GetWidth(), 0.5f);
+    draw_text(ctx, shown.text("end.body"), ctx.fonts.body[0], col.GetWidth(), ctx.palette.text, 0.5f);
+    gap(ctx, 2);
+    const float left = std::round(display.GetCenter().x - width / 2);
+    float y = ImGui::GetCursorScreenPos().y;
+    if (button(ctx, shown.text("end.restart"), ImRect({left, y}, {left + width, y + h}), ButtonKind::Primary))
+        ctx.post({Intent::Restart});
+    y += h + 0.7f * e;
+    if (button(ctx, shown.text("nav.home"), ImRect({left, y}, {left + width, y + h}), ButtonKind::Secondary))
+        ctx.post({Intent::Home});
+}
+
+void preparing_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = kiosk.shown();
+    const ImRect col = column(ctx, display);
+    const float e = em(ctx);
+    const ImVec2 centre{display.GetCenter().x, display.Min.y + display.GetHeight() * 0.36f};
+    ImGui::GetWindowDrawList()->AddCircleFilled(centre, 2.2f * e, ctx.palette.accent, 96);
+    // With broken content even the interface words may be missing: then the mark stands alone.
+    if (!shown.has_text("preparing.title")) return;
+    ImGui::SetCursorScreenPos({col.Min.x, centre.y + 3.4f * e});
+    screen_title(ctx, shown.text("preparing.title"), col.GetWidth(), 0.5f);
+    if (shown.has_text("preparing.body"))
+        draw_text(ctx, shown.text("preparing.body"), ctx.fonts.body[0], col.GetWidth(), ctx.palette.text_muted, 0.5f);
+}
+
+void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display) {
+    const Presentation& shown = *ctx.shown;
+    const float e = em(ctx);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(display.Min, display.Max, ctx.palette.shade);
+    // Any touch on the overlay means someone is here (KioskUi handles it); the button says so plainly.
+    const std::string stay = shown.text("idle.stay");
+    const float width = std::min(24 * e, display.GetWidth() - 2 * ctx.metrics.margin());
+    const float pad = 1.4f * e;
+    const float inner = width - 2 * pad;
+    const float ring = 2.4f * e;
+    const std::string body = shown.text("idle.body", {{"seconds", double(idle.seconds_left)}});
+    const float h = measure_text(ctx, shown.text("idle.title"), ctx.fonts.title, inner).y + 0.8f * e + 2 * ring + 0.8f * e +
+                    measure_text(ctx, body, ctx.fonts.body[0], inner).y + 1.2f * e + 1.3f * ctx.metrics.button_height();
+    const ImVec2 min{std::round(display.GetCenter().x - width / 2), std::round(display.GetCenter().y - h / 2 - pad)};
+    const ImRect card(min, {min.x + width, min.y + h + 2 * pad});
+    draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
+
+    ImGui::SetCursorScreenPos({min.x + pad, min.y + pad});
+    screen_title(ctx, shown.text("idle.title"), inner, 0.5f);
+    // The seconds left, large, inside a ring.
+    const ImVec2 c{display.GetCenter().x, ImGui::GetCursorScreenPos().y + ring};
+    draw->AddCircle(c, ring - 0.1f * e, ctx.palette.primary, 64, 0.18f * e);
+    const std::string seconds = std::to_string(idle.seconds_left);
+    const ImVec2 size = ctx.fonts.display->CalcTextSizeA(ctx.fonts.display->FontSize, FLT_MAX, 0, seconds.c_str());
+    const ImVec2 pos{std::round(c.x - size.x / 2), std::round(c.y - size.y / 2)};
+    draw->AddText(ctx.fonts.display, ctx.fonts.display->FontSize, pos, ctx.palette.primary, seconds.c_str());
+    ctx.probe.texts.push_back({seconds, ImRect(pos, {pos.x + size.x, pos.y + size.y}), card});
+    ImGui::SetCursorScreenPos({min.x + pad, c.y + ring + 0.8f * e});
+    draw_text(ctx, body, ctx.fonts.body[0], inner, ctx.palette.text, 0.5f);
+    gap(ctx, 1.2f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (button(ctx, stay, ImRect(at, {at.x + inner, at.y + 1.3f * ctx.metrics.button_height()}), ButtonKind::Primary))
+        ctx.post({Intent::StillHere});
+}
+
+}  // namespace anteroom::ui

@@ -1,0 +1,252 @@
+#include "ui/widgets.hpp"
+
+#include <array>
+#include <cmath>
+#include <functional>
+
+namespace anteroom::ui {
+
+TextStyle body_style(const UiContext& ctx) {
+    TextStyle s;
+    for (int i = 0; i < 4; ++i) s.fonts[i] = ctx.fonts.body[i];
+    s.size = ctx.fonts.em;
+    s.line_height = std::round(ctx.fonts.em * ctx.metrics.line_spacing());
+    return s;
+}
+
+TextStyle font_style(const UiContext& ctx, ImFont* font) {
+    TextStyle s;
+    for (auto& f : s.fonts) f = font;
+    s.size = font->FontSize;
+    s.line_height = std::round(font->FontSize * (font->FontSize > ctx.fonts.em * 1.2f ? 1.2f : ctx.metrics.line_spacing()));
+    return s;
+}
+
+namespace {
+
+const LaidText& laid(UiContext& ctx, const std::vector<Span>& spans, const TextStyle& style, float width) {
+    size_t key = std::hash<float>{}(width) ^ (std::hash<const void*>{}(style.fonts[0]) << 1);
+    for (const Span& s : spans)
+        key = key * 1099511628211ull ^ std::hash<std::string>{}(s.text) ^ static_cast<size_t>(s.style);
+    auto it = ctx.layout_cache.find(key);
+    if (it == ctx.layout_cache.end()) it = ctx.layout_cache.emplace(key, ctx.layout->lay_out(spans, style, width)).first;
+    return it->second;
+}
+
+ImRect current_clip() {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    return window->ClipRect;
+}
+
+// Draws laid text at origin and records each line for the overflow check.
+void draw_laid(UiContext& ctx, const LaidText& text, ImVec2 origin, ImU32 color, const ImRect& container, float align) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float shift = align * (container.GetWidth() - text.size.x);  // 0 left, 0.5 centre
+    for (const LaidRun& run : text.runs) {
+        const ImVec2 pos{std::round(origin.x + shift + run.pos.x), std::round(origin.y + run.pos.y)};
+        draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
+        ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), container});
+    }
+}
+
+}  // namespace
+
+float draw_text(UiContext& ctx, const std::vector<Span>& spans, const TextStyle& style, float width, ImU32 color,
+                float align) {
+    const LaidText& text = laid(ctx, spans, style, width);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    draw_laid(ctx, text, origin, color, ImRect(origin, {origin.x + width, origin.y + text.size.y}), align);
+    // Move down without ImGui's item layout, which would send the cursor back to the left edge.
+    // (SetCursorScreenPos also grows the window's content size, which scrolling relies on.)
+    ImGui::SetCursorScreenPos({origin.x, origin.y + text.size.y});
+    return text.size.y;
+}
+
+float draw_text(UiContext& ctx, const std::string& text, ImFont* font, float width, ImU32 color, float align) {
+    return draw_text(ctx, {{text, Style::Regular}}, font_style(ctx, font), width, color, align);
+}
+
+ImVec2 measure_text(UiContext& ctx, const std::string& text, ImFont* font, float width) {
+    return laid(ctx, {{text, Style::Regular}}, font_style(ctx, font), width).size;
+}
+
+float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color) {
+    const float em = ctx.fonts.em;
+    const float start_y = ImGui::GetCursorScreenPos().y;
+    bool first = true;
+    for (const Block& block : text.blocks) {
+        ImVec2 cursor = ImGui::GetCursorScreenPos();
+        if (!first) cursor.y += block.kind == BlockKind::Heading ? 0.9f * em : (block.kind == BlockKind::Paragraph ? 0.6f * em : 0.35f * em);
+        first = false;
+        ImGui::SetCursorScreenPos(cursor);
+        if (block.kind == BlockKind::Heading) {
+            ImFont* font = block.level <= 2 ? ctx.fonts.heading : ctx.fonts.body[static_cast<int>(Style::Bold)];
+            draw_text(ctx, block.spans, font_style(ctx, font), width, ctx.palette.primary);
+            continue;
+        }
+        if (block.kind == BlockKind::Paragraph) {
+            draw_text(ctx, block.spans, body_style(ctx), width, color);
+            continue;
+        }
+        // List item: a marker in a gutter, the text beside it.
+        const float gutter = 1.4f * em;
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float line_middle = cursor.y + 0.5f * std::round(em * ctx.metrics.line_spacing());
+        if (block.kind == BlockKind::Bullet) {
+            draw->AddCircleFilled({cursor.x + 0.45f * em, line_middle}, 0.17f * em, ctx.palette.primary, 12);
+        } else {
+            const std::string number = std::to_string(block.number) + ".";
+            ImFont* font = ctx.fonts.body[static_cast<int>(Style::Bold)];
+            const float w = font->CalcTextSizeA(em, FLT_MAX, 0, number.c_str()).x;
+            const ImVec2 pos{std::round(cursor.x + gutter - 0.35f * em - w), cursor.y};
+            draw->AddText(font, em, pos, ctx.palette.primary, number.c_str());
+            ctx.probe.texts.push_back({number, ImRect(pos, {pos.x + w, pos.y + em}), ImRect(cursor, {cursor.x + gutter, cursor.y + em * 2})});
+        }
+        ImGui::SetCursorScreenPos({cursor.x + gutter, cursor.y});
+        draw_text(ctx, block.spans, body_style(ctx), width - gutter, color);
+        ImGui::SetCursorScreenPos({cursor.x, ImGui::GetCursorScreenPos().y});
+    }
+    return ImGui::GetCursorScreenPos().y - start_y;
+}
+
+bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed) {
+    ImRect visible = rect;
+    visible.ClipWithFull(current_clip());
+    ctx.probe.items.push_back({label, rect, visible, ctx.input_enabled});
+    const bool live = ctx.input_enabled && visible.GetArea() > 0;
+    if (pressed) *pressed = live && ctx.touch.pressing(visible);
+    return live && ctx.touch.tapped_on(visible);
+}
+
+bool button(UiContext& ctx, const std::string& label, const ImRect& rect, ButtonKind kind) {
+    bool pressed = false;
+    const bool tapped = tap_area(ctx, label, rect, &pressed);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const Palette& p = ctx.palette;
+    const float corner = ctx.metrics.corner();
+    ImU32 fill = p.surface, text = p.primary;
+    if (kind == ButtonKind::Primary) fill = pressed ? p.primary_pressed : p.primary, text = p.on_primary;
+    else if (kind == ButtonKind::Secondary) fill = pressed ? p.surface_pressed : p.surface;
+    else fill = pressed ? p.surface_pressed : 0;
+    if (fill) draw->AddRectFilled(rect.Min, rect.Max, fill, corner);
+    if (kind == ButtonKind::Secondary) draw->AddRect(rect.Min, rect.Max, p.primary, corner, 0, std::max(2.f, 0.07f * ctx.fonts.em));
+
+    // Centre the label; wrap it if the button is narrow (long words in other languages).
+    ImFont* font = ctx.fonts.body[static_cast<int>(Style::Bold)];
+    const float pad = 0.6f * ctx.fonts.em;
+    const float inner = rect.GetWidth() - 2 * pad;
+    const ImVec2 size = measure_text(ctx, label, font, inner);
+    const ImVec2 saved = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos({rect.Min.x + pad, std::round(rect.GetCenter().y - size.y / 2)});
+    draw_text(ctx, label, font, inner, text, 0.5f);
+    ImGui::SetCursorScreenPos(saved);
+    // The label must stay inside the button, not just inside its column.
+    auto& last = ctx.probe.texts.back();
+    last.container = rect;
+    return tapped;
+}
+
+void begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
+    ScrollState& s = ctx.scroll;
+    if (s.key != key) s = ScrollState{key};
+    s.view = area.GetHeight();
+    s.used = true;
+    const Touch& t = ctx.touch;
+    const float dt = ImGui::GetIO().DeltaTime;
+    const bool ours = ctx.input_enabled && area.Contains(t.press_pos());
+    if (ours && t.dragging()) {
+        s.y -= t.drag_step().y;
+        s.dragging = true;
+        s.velocity = 0;
+    }
+    if (s.dragging && t.released()) {
+        s.dragging = false;
+        s.velocity = -t.release_velocity_y();
+    }
+    if (ours && t.down() && !t.dragging()) s.velocity = 0;  // a finger on the glass stops a fling
+    if (ctx.input_enabled && area.Contains(ImGui::GetIO().MousePos) && ImGui::GetIO().MouseWheel != 0)
+        s.y -= ImGui::GetIO().MouseWheel * 3 * ctx.fonts.em;
+    if (!s.dragging && std::fabs(s.velocity) > 20.f) {
+        s.y += s.velocity * dt;
+        s.velocity *= std::exp(-3.5f * dt);
+        ctx.wants_frame = true;
+    } else if (!s.dragging) {
+        s.velocity = 0;
+    }
+    s.y = std::clamp(s.y, 0.f, std::max(0.f, s.max_y));
+    if (s.y <= 0.f || s.y >= s.max_y) s.velocity = 0;
+
+    ImGui::SetCursorScreenPos(area.Min);
+    ImGui::SetNextWindowScroll({0, s.y});
+    ImGui::BeginChild(key.c_str(), area.GetSize(), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+                          ImGuiWindowFlags_NoNav);
+}
+
+void end_scroll(UiContext& ctx, const ImRect& area) {
+    ScrollState& s = ctx.scroll;
+    s.max_y = ImGui::GetScrollMaxY();
+    s.y = ImGui::GetScrollY();
+    if (s.max_y > 0.5f) {
+        // Drawn into the scrolled window itself, so it sits above the content.
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float em = ctx.fonts.em;
+        // A slim position indicator on the right edge.
+        const float track = area.GetHeight();
+        const float thumb = std::max(2.f * em, track * track / (track + s.max_y));
+        const float top = area.Min.y + (track - thumb) * (s.y / s.max_y);
+        const float x = area.Max.x - 0.25f * em;
+        draw->AddRectFilled({x, top}, {x + 0.16f * em, top + thumb}, ctx.palette.outline, 0.08f * em);
+
+        if (s.y < s.max_y - 1.f) {  // more below: fade the last line and say so
+            const float fade = 2.4f * em;
+            const ImU32 clear = ctx.palette.background & 0x00FFFFFF;
+            draw->AddRectFilledMultiColor({area.Min.x, area.Max.y - fade}, {area.Max.x - 0.5f * em, area.Max.y}, clear, clear,
+                                          ctx.palette.background, ctx.palette.background);
+            const std::string hint = ctx.shown->text("scroll.more");
+            ImFont* font = ctx.fonts.small;
+            const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, hint.c_str());
+            const ImVec2 pad{0.8f * em, 0.3f * em};
+            const float arrow = 0.9f * em;
+            const float w = size.x + arrow + 2.5f * pad.x;
+            const ImVec2 min{std::round(area.GetCenter().x - w / 2), std::round(area.Max.y - size.y - 2 * pad.y - 0.3f * em)};
+            const ImVec2 max{min.x + w, min.y + size.y + 2 * pad.y};
+            draw->AddRectFilled(min, max, ctx.palette.accent, (max.y - min.y) / 2);
+            const ImVec2 text_pos{min.x + pad.x, min.y + pad.y};
+            draw->AddText(font, font->FontSize, text_pos, ctx.palette.primary, hint.c_str());
+            ctx.probe.texts.push_back({hint, ImRect(text_pos, {text_pos.x + size.x, text_pos.y + size.y}), ImRect(min, max)});
+            // A small down arrow, drawn: it needs no glyph.
+            const ImVec2 c{max.x - pad.x - arrow / 2, (min.y + max.y) / 2};
+            const float a = arrow * 0.3f;
+            draw->AddLine({c.x, c.y - a}, {c.x, c.y + a}, ctx.palette.primary, 0.08f * em);
+            draw->AddPolyline(std::array<ImVec2, 3>{ImVec2{c.x - a * 0.7f, c.y + a * 0.3f}, ImVec2{c.x, c.y + a}, ImVec2{c.x + a * 0.7f, c.y + a * 0.3f}}.data(),
+                              3, ctx.palette.primary, 0, 0.08f * em);
+        }
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace anteroom::ui
+
+namespace anteroom::ui {
+
+Card begin_card(UiContext&, float width, float padding) {
+    Card card{ImGui::GetCursorScreenPos(), width, padding};
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos({card.min.x + padding, card.min.y + padding});
+    return card;
+}
+
+ImRect end_card(UiContext& ctx, const Card& card, ImU32 fill, ImU32 border) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImRect rect(card.min, {card.min.x + card.width, ImGui::GetCursorScreenPos().y + card.padding});
+    draw->ChannelsSetCurrent(0);
+    draw->AddRectFilled(rect.Min, rect.Max, fill, ctx.metrics.corner());
+    if (border) draw->AddRect(rect.Min, rect.Max, border, ctx.metrics.corner(), 0, std::max(1.f, 0.05f * ctx.fonts.em));
+    draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos({card.min.x, rect.Max.y});
+    return rect;
+}
+
+}  // namespace anteroom::ui

@@ -5,10 +5,22 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace anteroom {
 
 namespace {
+// ICU places an unmatched brace at offset 0; find the brace itself so the line is right.
+int32_t unmatched_brace(const icu::UnicodeString& text) {
+    std::vector<int32_t> open;
+    for (int32_t i = 0; i < text.length(); ++i) {
+        if (text.charAt(i) == u'{') open.push_back(i);
+        else if (text.charAt(i) == u'}' && open.empty()) return i;
+        else if (text.charAt(i) == u'}') open.pop_back();
+    }
+    return open.empty() ? 0 : open.back();
+}
+
 int line_at(const std::string& utf8, int32_t utf16_offset) {
     icu::UnicodeString prefix = icu::UnicodeString::fromUTF8(utf8).tempSubString(0, std::max(0, utf16_offset));
     int lines = 0;
@@ -22,10 +34,13 @@ MessageCheck check_message(const std::string& pattern) {
     MessageCheck result;
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error{};
-    icu::MessagePattern parsed(icu::UnicodeString::fromUTF8(pattern), &parse_error, status);
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(pattern);
+    icu::MessagePattern parsed(text, &parse_error, status);
     if (U_FAILURE(status)) {
-        result.error = std::string("message syntax error (") + u_errorName(status) + ")";
-        result.error_line = line_at(pattern, parse_error.offset);
+        const bool braces = status == U_UNMATCHED_BRACES;
+        result.error = braces ? "a '{' or '}' has no partner (parameters look like {clinic_phone})"
+                              : std::string("message syntax error (") + u_errorName(status) + ")";
+        result.error_line = line_at(pattern, braces ? unmatched_brace(text) : parse_error.offset);
         return result;
     }
     for (int32_t i = 0; i < parsed.countParts(); ++i) {

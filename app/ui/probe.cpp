@@ -13,6 +13,12 @@ const ProbeItem* Probe::find(const std::string& label) const {
     return nullptr;
 }
 
+const ProbeItem* Probe::find_any(const std::string& label) const {
+    for (const ProbeItem& item : items)
+        if (item.label == label) return &item;
+    return nullptr;
+}
+
 bool Probe::has_text(const std::string& fragment) const {
     for (const ProbeText& t : texts)
         if (t.text.find(fragment) != std::string::npos) return true;

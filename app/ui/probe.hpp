@@ -30,6 +30,7 @@ struct Probe {
 
     void clear();
     const ProbeItem* find(const std::string& label) const;  // the first visible, enabled item
+    const ProbeItem* find_any(const std::string& label) const;  // also scrolled out of view
     bool has_text(const std::string& fragment) const;
     std::vector<std::string> overflows() const;  // one line per text outside its container
 };

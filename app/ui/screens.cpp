@@ -140,8 +140,8 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
     const ImRect area({display.Min.x, display.Min.y + ctx.metrics.margin()}, {display.Max.x, bottom_bar_top(ctx, display)});
-    begin_scroll(ctx, "home", area);
-    ImGui::SetCursorScreenPos({col.Min.x, area.Min.y + e});
+    const float top = begin_scroll(ctx, "home", area);
+    ImGui::SetCursorScreenPos({col.Min.x, top + e});
     screen_title(ctx, shown.text("home.title"), col.GetWidth());
     const float pad = 1.0f * e;
     for (size_t i = 0; i < shown.modules.size(); ++i) {
@@ -324,10 +324,10 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const ShownRoute* route = nullptr;
     for (const ShownRoute& r : screen.routes)
         if (r.id == session.route) route = &r;
-    begin_scroll(ctx, module.id + "/" + screen.id + "/" + session.route, area);
+    const float top = begin_scroll(ctx, module.id + "/" + screen.id + "/" + session.route, area);
     const ImRect col = column(ctx, display);
     const float width = col.GetWidth();
-    ImGui::SetCursorScreenPos({col.Min.x, area.Min.y + 0.8f * e});
+    ImGui::SetCursorScreenPos({col.Min.x, top + 0.8f * e});
     if (route) {
         const std::string all = shown.text("routes.all");
         const float w = button_width(ctx, all, 6) + e;

@@ -146,7 +146,7 @@ bool button(UiContext& ctx, const std::string& label, const ImRect& rect, Button
     return tapped;
 }
 
-void begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
+float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
     ScrollState& s = ctx.scroll;
     if (s.key != key) s = ScrollState{key};
     s.view = area.GetHeight();
@@ -181,6 +181,7 @@ void begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
     ImGui::BeginChild(key.c_str(), area.GetSize(), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
                           ImGuiWindowFlags_NoNav);
+    return ImGui::GetCursorScreenPos().y;
 }
 
 void end_scroll(UiContext& ctx, const ImRect& area) {
@@ -198,9 +199,12 @@ void end_scroll(UiContext& ctx, const ImRect& area) {
         const float x = area.Max.x - 0.25f * em;
         draw->AddRectFilled({x, top}, {x + 0.16f * em, top + thumb}, ctx.palette.outline, 0.08f * em);
 
+        const ImU32 clear = ctx.palette.background & 0x00FFFFFF;
+        if (s.y > 1.f)  // text slides away under a soft edge, not a hard cut
+            draw->AddRectFilledMultiColor(area.Min, {area.Max.x - 0.5f * em, area.Min.y + 0.8f * em}, ctx.palette.background,
+                                          ctx.palette.background, clear, clear);
         if (s.y < s.max_y - 1.f) {  // more below: fade the last line and say so
             const float fade = 2.4f * em;
-            const ImU32 clear = ctx.palette.background & 0x00FFFFFF;
             draw->AddRectFilledMultiColor({area.Min.x, area.Max.y - fade}, {area.Max.x - 0.5f * em, area.Max.y}, clear, clear,
                                           ctx.palette.background, ctx.palette.background);
             const std::string hint = ctx.shown->text("scroll.more");

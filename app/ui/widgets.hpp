@@ -69,7 +69,8 @@ bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool
 bool button(UiContext& ctx, const std::string& label, const ImRect& rect, ButtonKind kind);
 
 // A vertically scrolling area moved by finger drags, with inertia and a "more below" hint.
-void begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area);
+// Returns where its content starts on screen: the top of the area, less the scroll.
+float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area);
 void end_scroll(UiContext& ctx, const ImRect& area);
 
 }  // namespace anteroom::ui

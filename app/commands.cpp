@@ -34,7 +34,9 @@ Loaded load_all(const Options& options) {
     l.content = load_content(options.content_dir);
     l.problems = l.config.errors;
     l.problems.insert(l.problems.end(), l.content.errors.begin(), l.content.errors.end());
-    if (l.content.errors.empty()) {  // validating half-loaded content would only repeat its errors
+    // Validating half-loaded content, or content against a config that did not load, would
+    // only add confusing follow-on errors.
+    if (l.content.errors.empty() && l.config.errors.empty()) {
         Diagnostics more = validate(l.content.content, l.config.config, options.config_file);
         l.problems.insert(l.problems.end(), more.begin(), more.end());
     }

@@ -19,11 +19,17 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
     if (auto v = r.string("clinic_name", true)) c.clinic_name = v->text;
     if (auto v = r.string("clinic_phone", true)) c.clinic_phone = v->text;
     if (auto v = r.string("crisis_line", false)) c.crisis_line = v->text;
+    // Cross-field checks run only on values that passed their own: one mistake, one message.
+    bool fasting_ok = true, idle_ok = true;
     if (auto v = r.number("fasting_hours", false, 0, 12)) c.fasting_hours = *v;
+    else fasting_ok = !r.has("fasting_hours");
     if (auto v = r.number("clear_fluids_hours", false, 0, 12)) c.clear_fluids_hours = *v;
+    else fasting_ok = fasting_ok && !r.has("clear_fluids_hours");
     if (auto v = r.number("monitoring_minutes", false, 15, 480)) c.monitoring_minutes = *v;
     if (auto v = r.integer("idle_warning_s", false, 15, 3600)) c.idle_warning_s = static_cast<int>(*v);
+    else idle_ok = !r.has("idle_warning_s");
     if (auto v = r.integer("idle_reset_s", false, 15 + kMinIdleCountdown, 7200)) c.idle_reset_s = static_cast<int>(*v);
+    else idle_ok = idle_ok && !r.has("idle_reset_s");
     if (auto v = r.string("default_locale", false)) c.default_locale = v->text;
 
     if (auto routes = r.string_array("routes_offered", false)) {
@@ -36,20 +42,16 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
             else
                 c.routes_offered.push_back(route.text);
         }
-        if (routes->empty()) r.error(r.line(), "routes_offered must name at least one route");
+        if (routes->empty()) r.error(r.line_of("routes_offered"), "routes_offered must name at least one route");
     }
     for (const char* key : {"clinic_name", "clinic_phone", "crisis_line"}) {
         if (auto* node = root->get(key); node && node->is_string() && node->value<std::string_view>()->empty())
-            r.error(static_cast<int>(node->source().begin.line), std::string("'") + key + "' must not be empty");
+            r.error(r.line_of(key), std::string("'") + key + "' must not be empty");
     }
-    if (c.clear_fluids_hours > c.fasting_hours) {
-        const toml::node* node = root->get("clear_fluids_hours");
-        r.error(node ? static_cast<int>(node->source().begin.line) : 0,
-                "clear_fluids_hours must not be more than fasting_hours");
-    }
-    if (c.idle_reset_s - c.idle_warning_s < kMinIdleCountdown) {
-        const toml::node* node = root->get("idle_reset_s");
-        r.error(node ? static_cast<int>(node->source().begin.line) : 0,
+    if (fasting_ok && c.clear_fluids_hours > c.fasting_hours)
+        r.error(r.line_of("clear_fluids_hours"), "clear_fluids_hours must not be more than fasting_hours");
+    if (idle_ok && c.idle_reset_s - c.idle_warning_s < kMinIdleCountdown) {
+        r.error(r.line_of("idle_reset_s"),
                 "idle_reset_s must be at least " + std::to_string(kMinIdleCountdown) +
                     " seconds more than idle_warning_s, so the warning counts down long enough to answer");
     }

@@ -1,6 +1,7 @@
 #include "core/content.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "core/config.hpp"
@@ -45,6 +46,26 @@ const std::vector<InterfaceKey>& interface_keys() {
 
 namespace {
 
+bool valid_id(const std::string& id) {
+    return !id.empty() && id.size() <= 64 &&
+           std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+}
+
+// An id as it can be shown in a message: control bytes written as \xNN.
+std::string printable(const std::string& id) {
+    std::string out;
+    for (unsigned char c : id) {
+        if (c >= 0x20 && c != 0x7F) {
+            out += static_cast<char>(c);
+        } else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
 Text text_from(const std::optional<SourceString>& s, const std::string& file) {
     return s ? Text{s->text, file, s->line} : Text{{}, file, 0};
 }
@@ -86,14 +107,14 @@ struct Loader {
                 screen.questions.push_back({text_from(q.string("q", true), file), text_from(q.string("a", true), file)});
                 q.finish();
             }
-            if (screen.questions.empty()) error(file, r.line(), "an faq screen needs at least one [[question]]");
+            if (screen.questions.empty()) error(file, r.line_of("kind"), "an faq screen needs at least one [[question]]");
         }
         if (screen.kind == ScreenKind::Timeline) {
             for (TableReader& s : r.table_array("step")) {
                 screen.steps.push_back({text_from(s.string("title", true), file), text_from(s.string("body", true), file)});
                 s.finish();
             }
-            if (screen.steps.empty()) error(file, r.line(), "a timeline screen needs at least one [[step]]");
+            if (screen.steps.empty()) error(file, r.line_of("kind"), "a timeline screen needs at least one [[step]]");
         }
         if (screen.kind == ScreenKind::Routes) {
             std::set<std::string> seen;
@@ -112,7 +133,7 @@ struct Loader {
                 t.finish();
                 screen.routes.push_back(std::move(route));
             }
-            if (screen.routes.empty()) error(file, r.line(), "a routes screen needs at least one [[route]]");
+            if (screen.routes.empty()) error(file, r.line_of("kind"), "a routes screen needs at least one [[route]]");
         }
         r.finish();
         return screen;
@@ -131,7 +152,7 @@ struct Loader {
         module.id = dir.filename().string();
         module.file = file;
         if (auto format = r.integer("format", true, 1, 1000); format && *format != kContentFormat)
-            error(file, r.line(), "format " + std::to_string(*format) + " is not supported; this kiosk reads format " +
+            error(file, r.line_of("format"), "format " + std::to_string(*format) + " is not supported; this kiosk reads format " +
                                       std::to_string(kContentFormat));
         if (auto order = r.integer("order", false, 0, 1000)) module.order = static_cast<int>(*order);
         if (auto minutes = r.integer("minutes", true, 1, 240)) module.minutes = static_cast<int>(*minutes);
@@ -139,14 +160,19 @@ struct Loader {
         module.summary = text_from(r.string("summary", true), file);
         std::set<std::string> listed;
         if (auto screens = r.string_array("screens", true)) {
-            if (screens->empty()) error(file, r.line(), "'screens' must list at least one screen");
+            if (screens->empty()) error(file, r.line_of("screens"), "'screens' must list at least one screen");
             for (const SourceString& id : *screens) {
+                if (!valid_id(id.text)) {  // an id is also a file name: keep it plain and inside screens/
+                    error(file, id.line, "screen id '" + printable(id.text) + "' may use only a-z, 0-9 and '-' (at most 64)");
+                    continue;
+                }
                 if (!listed.insert(id.text).second) {
                     error(file, id.line, "screen '" + id.text + "' is listed twice");
                     continue;
                 }
                 const fs::path screen_path = dir / "screens" / (id.text + ".toml");
-                if (!fs::exists(screen_path)) {
+                std::error_code missing;
+                if (!fs::is_regular_file(screen_path, missing)) {
                     error(file, id.line, "screen '" + id.text + "' has no file " + screen_path.string());
                     continue;
                 }
@@ -202,8 +228,12 @@ ContentLoad load_content(const fs::path& dir) {
     }
     loader.load_interface(dir / "interface.toml");
     std::vector<fs::path> module_dirs;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_directory() && fs::exists(entry.path() / "module.toml")) module_dirs.push_back(entry.path());
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        if (!entry.is_directory(ec)) continue;
+        if (fs::exists(entry.path() / "module.toml", ec)) module_dirs.push_back(entry.path());
+        else if (fs::exists(entry.path() / "screens", ec))  // looks like a module whose module.toml is misnamed
+            loader.error((entry.path() / "module.toml").string(), 0, "is missing: this folder has screens but no module.toml");
+    }
     std::sort(module_dirs.begin(), module_dirs.end());
     for (const fs::path& d : module_dirs) loader.load_module(d);
     auto& modules = loader.result.content.modules;

@@ -57,7 +57,6 @@ public:
     const Presentation& shown() const { return presentation_; }
     const ClinicConfig& config() const { return config_; }
     const std::vector<std::string>& locales() const { return locales_; }
-    bool ready() const { return content_ok_; }
 
     const ShownModule* current_module() const;
     const ShownScreen* current_screen() const;

@@ -43,9 +43,18 @@ struct Parser {
         if (!p || p < source.data() || p > source.data() + source.size()) return 0;
         return static_cast<int>(std::count(source.data(), p, '\n'));
     }
-    // A problem is placed on the line of the next text md4c hands over: block callbacks carry no position.
+    // md4c's callbacks carry no positions. An inline problem is placed on the line of the text
+    // that follows it; a block problem on the first non-blank line after the last text seen.
     std::vector<std::string> pending;
     void problem(const std::string& what) { pending.push_back(what + " is not part of the content Markdown subset"); }
+    void block_problem(const std::string& what) {
+        if (!problems) return;
+        auto line_end = [this](size_t at) { return std::min(source.size(), source.find('\n', at)); };
+        size_t at = last_text ? line_end(static_cast<size_t>(last_text - source.data())) + 1 : 0;
+        while (at < source.size() && source.substr(at, line_end(at) - at).find_first_not_of(" \t\r") == std::string_view::npos)
+            at = line_end(at) + 1;  // skip blank lines
+        problems->push_back({line_of(source.data() + std::min(at, source.size())), what + " is not part of the content Markdown subset"});
+    }
     void place_pending(const char* at) {
         if (problems)
             for (auto& message : pending) problems->push_back({line_of(at), std::move(message)});
@@ -84,7 +93,7 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
     case MD_BLOCK_P: if (!(p.current && p.list_depth > 0 && p.current->spans.empty())) p.open(BlockKind::Paragraph, 0, 0); break;
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
-        if (p.list_depth > 0) p.problem("A list inside a list");
+        if (p.list_depth > 0) p.block_problem("A list inside a list");
         ++p.list_depth;
         p.lists.emplace_back(type == MD_BLOCK_OL,
                              type == MD_BLOCK_OL ? static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start) : 0);
@@ -94,11 +103,11 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
         p.open(ordered ? BlockKind::Numbered : BlockKind::Bullet, 0, ordered ? next++ : 0);
         break;
     }
-    case MD_BLOCK_QUOTE: p.problem("A quote block"); break;
-    case MD_BLOCK_HR: p.problem("A horizontal rule"); break;
-    case MD_BLOCK_CODE: p.problem("A code block"); p.open(BlockKind::Paragraph, 0, 0); break;
-    case MD_BLOCK_HTML: p.problem("HTML"); p.open(BlockKind::Paragraph, 0, 0); break;
-    default: p.problem("A table"); p.open(BlockKind::Paragraph, 0, 0); break;
+    case MD_BLOCK_QUOTE: p.block_problem("A quote block"); break;
+    case MD_BLOCK_HR: p.block_problem("A horizontal rule"); break;
+    case MD_BLOCK_CODE: p.block_problem("A code block"); p.open(BlockKind::Paragraph, 0, 0); break;
+    case MD_BLOCK_HTML: p.block_problem("HTML"); p.open(BlockKind::Paragraph, 0, 0); break;
+    default: p.block_problem("A table"); p.open(BlockKind::Paragraph, 0, 0); break;
     }
     return 0;
 }

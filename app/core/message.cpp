@@ -30,6 +30,14 @@ int line_at(const std::string& utf8, int32_t utf16_offset) {
 }
 }  // namespace
 
+// The argument types ICU formats; anything else parses but fails when shown.
+bool known_type(const icu::UnicodeString& type) {
+    for (const char16_t* t : {u"number", u"date", u"time", u"spellout", u"ordinal", u"duration", u"plural", u"select",
+                              u"selectordinal"})
+        if (type == icu::UnicodeString(t)) return true;
+    return false;
+}
+
 MessageCheck check_message(const std::string& pattern) {
     MessageCheck result;
     UErrorCode status = U_ZERO_ERROR;
@@ -37,20 +45,40 @@ MessageCheck check_message(const std::string& pattern) {
     const icu::UnicodeString text = icu::UnicodeString::fromUTF8(pattern);
     icu::MessagePattern parsed(text, &parse_error, status);
     if (U_FAILURE(status)) {
-        const bool braces = status == U_UNMATCHED_BRACES;
-        result.error = braces ? "a '{' or '}' has no partner (parameters look like {clinic_phone})"
-                              : std::string("message syntax error (") + u_errorName(status) + ")";
-        result.error_line = line_at(pattern, braces ? unmatched_brace(text) : parse_error.offset);
+        int32_t at = parse_error.offset;
+        if (status == U_UNMATCHED_BRACES) {
+            result.error = "a '{' or '}' has no partner (parameters look like {clinic_phone})";
+            at = unmatched_brace(text);
+        } else if (status == U_DEFAULT_KEYWORD_MISSING) {
+            result.error = "a plural or select needs an 'other' case, like {n, plural, one {# hour} other {# hours}}";
+            at = std::max(text.indexOf(u"plural"), text.indexOf(u"select"));
+        } else {
+            result.error = std::string("message syntax error (") + u_errorName(status) + ")";
+        }
+        result.error_line = line_at(pattern, std::max(0, at));
         return result;
     }
     for (int32_t i = 0; i < parsed.countParts(); ++i) {
         const icu::MessagePattern::Part& part = parsed.getPart(i);
+        const int line = line_at(pattern, part.getIndex());
+        if (part.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER) {
+            result.error = "parameters have names, like {clinic_phone}; a number such as {0} is not one";
+            result.error_line = line;
+            return result;
+        }
+        if (part.getType() == UMSGPAT_PART_TYPE_ARG_TYPE && !known_type(parsed.getSubstring(part))) {
+            std::string type;
+            parsed.getSubstring(part).toUTF8String(type);
+            result.error = "'" + type + "' is not a kind of parameter; use plural, select, number, date or time";
+            result.error_line = line;
+            return result;
+        }
         if (part.getType() == UMSGPAT_PART_TYPE_ARG_NAME) {
             std::string name;
             parsed.getSubstring(part).toUTF8String(name);
-            if (std::find(result.argument_names.begin(), result.argument_names.end(), name) ==
-                result.argument_names.end())
-                result.argument_names.push_back(name);
+            if (std::none_of(result.arguments.begin(), result.arguments.end(),
+                             [&](const MessageArgument& a) { return a.name == name; }))
+                result.arguments.push_back({name, line});
         }
     }
     return result;

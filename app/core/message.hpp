@@ -11,10 +11,15 @@ namespace anteroom {
 using ParamValue = std::variant<std::string, double>;
 using Params = std::map<std::string, ParamValue, std::less<>>;
 
+struct MessageArgument {
+    std::string name;
+    int line = 0;  // 0-based line inside the message where it is first used
+};
+
 struct MessageCheck {
-    std::vector<std::string> argument_names;  // every {name} the message uses
-    std::string error;                        // empty when the syntax is good
-    int error_line = 0;                       // 0-based line inside the message
+    std::vector<MessageArgument> arguments;  // every {name} the message uses, once each
+    std::string error;                       // empty when the syntax is good
+    int error_line = 0;                      // 0-based line inside the message
 };
 
 // Parses without formatting: syntax errors and the names of the arguments used.

@@ -104,12 +104,12 @@ struct Validator {
             out.push_back({t.file, t.line + mc.error_line, mc.error});
             return;
         }
-        for (const std::string& name : mc.argument_names) {
-            if (clinic.contains(name) || std::find(extra.begin(), extra.end(), name) != extra.end()) continue;
+        for (const MessageArgument& arg : mc.arguments) {
+            if (clinic.contains(arg.name) || std::find(extra.begin(), extra.end(), arg.name) != extra.end()) continue;
             std::string known;
             for (const auto& [k, v] : clinic) known += (known.empty() ? "" : ", ") + k;
             for (const auto& k : extra) known += ", " + k;
-            out.push_back({t.file, t.line, "unknown parameter {" + name + "}; known here: " + known});
+            out.push_back({t.file, t.line + arg.line, "unknown parameter {" + arg.name + "}; known here: " + known});
         }
         if (markdown) {
             std::vector<MarkdownProblem> problems;

@@ -46,6 +46,11 @@ std::optional<toml::table> parse_toml_text(std::string_view text, const std::str
 
 bool read_text_file(const std::filesystem::path& path, const std::string& shown_name, std::string* text,
                     Diagnostics& out) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        out.push_back({shown_name, 0, "cannot be read: it is a folder, not a file"});
+        return false;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         out.push_back({shown_name, 0, "cannot be read"});
@@ -61,8 +66,13 @@ TableReader::TableReader(const toml::table& table, std::string file, Diagnostics
                          std::string context)
     : table_(&table), file_(std::move(file)), out_(&out), source_text_(source_text), context_(std::move(context)) {}
 
-int TableReader::line_of(const toml::node& node) const {
+int TableReader::line_of(const toml::node& node) {
     return static_cast<int>(node.source().begin.line);
+}
+
+int TableReader::line_of(std::string_view key) const {
+    const toml::node* node = table_->get(key);
+    return node ? line_of(*node) : line();
 }
 
 int TableReader::line() const { return line_of(*table_); }
@@ -106,7 +116,8 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
         error(line_of(*node), name(key) + " must be a number, not " + describe_type(*node));
         return std::nullopt;
     }
-    double v = *node->value<double>();
+    // A whole number too big for a double has no exact double value: read it as an integer.
+    const double v = node->is_integer() ? static_cast<double>(*node->value<long long>()) : *node->value<double>();
     if (!std::isfinite(v) || v < min || v > max) {
         error(line_of(*node), name(key) + " is " + format_number(v) + " but must be between " + format_number(min) +
                                   " and " + format_number(max));

@@ -42,12 +42,13 @@ public:
     void finish();
 
     int line() const;
+    int line_of(std::string_view key) const;  // where key is written; the table's line when absent
     const std::string& file() const { return file_; }
     void error(int line, const std::string& message);
 
 private:
     const toml::node* take(std::string_view key, bool required);
-    int line_of(const toml::node& node) const;
+    static int line_of(const toml::node& node);
     std::string name(std::string_view key) const;
 
     const toml::table* table_;

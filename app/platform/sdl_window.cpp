@@ -25,6 +25,7 @@ public:
 
     bool open(const WindowOptions& options, std::string* error) {
         SDL_SetHint(SDL_HINT_MOUSE_FOCUS_CLICKTHROUGH, "1");  // the first touch counts, even unfocused
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");  // a kiosk stays up whatever takes focus
         if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
             *error = std::string("SDL could not start video: ") + SDL_GetError();
             return false;

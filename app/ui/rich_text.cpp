@@ -83,17 +83,18 @@ LaidText TextLayout::lay_out(const std::vector<Span>& spans, const TextStyle& st
     float y = 0;
     const float leading = std::round((style.line_height - style.size) / 2);  // glyphs sit mid-line
     for (const auto& [begin, end] : lines) {
-        out.line_tops.push_back(y);
         const size_t visible_end = begin + trim_trailing_spaces(std::string_view(flat.text).substr(begin, end - begin)).size();
         float x = 0;
         for (size_t at = begin; at < visible_end;) {
             const size_t stop = std::min(visible_end, flat.span_end[flat.span_at(at)]);
-            LaidRun run{font_at(at), style.size, {x, y + leading}, 0, flat.text.substr(at, stop - at)};
+            LaidRun run{font_at(at), style.size, {x, y + leading}, 0, static_cast<int>(out.line_widths.size()),
+                        flat.text.substr(at, stop - at)};
             run.width = measure(run.font, run.size, run.text);
             x += run.width;
             out.runs.push_back(std::move(run));
             at = stop;
         }
+        out.line_widths.push_back(x);
         out.size.x = std::max(out.size.x, x);
         y += style.line_height;
     }

@@ -19,12 +19,13 @@ struct LaidRun {
     float size = 0;
     ImVec2 pos;  // top-left, relative to the block's origin
     float width = 0;
+    int line = 0;
     std::string text;
 };
 
 struct LaidText {
     std::vector<LaidRun> runs;
-    std::vector<float> line_tops;  // one per line, relative
+    std::vector<float> line_widths;  // for aligning each line on its own
     ImVec2 size{0, 0};
 };
 

@@ -177,7 +177,6 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
 namespace {
 
 void faq_list(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
-    const Presentation& shown = kiosk.shown();
     const float e = em(ctx);
     const float pad = 0.8f * e;
     const float icon = 1.6f * e;
@@ -211,7 +210,6 @@ void faq_list(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, flo
             draw_rich(ctx, q.answer, width - 2 * pad, ctx.palette.text);
         }
         ImRect rect = end_card(ctx, card, ctx.palette.surface);
-        (void)shown;
         ImGui::SetCursorScreenPos({top.x, rect.Max.y + 0.5f * e});
     }
 }

@@ -41,8 +41,8 @@ ImRect current_clip() {
 // Draws laid text at origin and records each line for the overflow check.
 void draw_laid(UiContext& ctx, const LaidText& text, ImVec2 origin, ImU32 color, const ImRect& container, float align) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float shift = align * (container.GetWidth() - text.size.x);  // 0 left, 0.5 centre
     for (const LaidRun& run : text.runs) {
+        const float shift = align * (container.GetWidth() - text.line_widths[run.line]);  // 0 left, 0.5 centre
         const ImVec2 pos{std::round(origin.x + shift + run.pos.x), std::round(origin.y + run.pos.y)};
         draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
         ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), container});

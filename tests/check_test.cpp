@@ -1,0 +1,289 @@
+// `anteroom check`, run as the real program: what clinic staff see when they check their
+// content and configuration. Broken inputs are fixtures in tests/fixtures/, each holding one
+// mistake; each must give exit code 1 and a `file:line: message` naming that mistake.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/headless.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Result {
+    int exit_code = -1;
+    std::string out;  // stdout: one line per problem, or the "clean" summary
+    std::string err;  // stderr: the problem count, usage errors
+
+    std::vector<std::string> out_lines() const {
+        std::vector<std::string> lines;
+        std::istringstream in(out);
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) lines.push_back(line);
+        return lines;
+    }
+    std::string both() const { return "stdout:\n" + out + "stderr:\n" + err; }
+};
+
+std::string quote(const std::string& s) {
+    std::string q = "'";
+    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return q + "'";
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Runs the built program with the arguments given (each quoted for the shell).
+Result anteroom(const std::vector<std::string>& args) {
+    static int count = 0;
+    const fs::path err_file =
+        fs::temp_directory_path() / ("anteroom-check-test-" + std::to_string(::getpid()) + "-" +
+                                     std::to_string(++count) + ".err");
+    std::string command = quote(ANTEROOM_BINARY);
+    for (const std::string& a : args) command += " " + quote(a);
+    command += " 2>" + quote(err_file.string());
+    Result run;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return run;
+    std::array<char, 4096> buffer;
+    for (size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
+    const int status = ::pclose(pipe);
+    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run.err = read_file(err_file);
+    fs::remove(err_file);
+    return run;
+}
+
+std::string fixture(const std::string& relative) { return std::string(ANTEROOM_FIXTURES) + "/" + relative; }
+
+const std::string kGoodContent = fixture("content/good");
+const std::string kClinicConfig = fixture("config/clinic.toml");
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// ---- Clean inputs -------------------------------------------------------------------------
+
+TEST(CheckClean, BundledContentAndConfigByDefault) {
+    Result run = anteroom({"check"});
+    EXPECT_EQ(run.exit_code, 0) << run.both();
+    EXPECT_EQ(run.out.rfind("anteroom check: clean (1 module, 9 screens, languages: en)", 0), 0u) << run.both();
+    EXPECT_EQ(run.err, "");
+}
+
+TEST(CheckClean, BundledContentAndConfigNamedExplicitly) {
+    Result run = anteroom({"check", "--content", anteroom::testing::source_path("content"), "--config",
+                        anteroom::testing::source_path("content/anteroom.toml")});
+    EXPECT_EQ(run.exit_code, 0) << run.both();
+    EXPECT_TRUE(contains(run.out, "anteroom check: clean")) << run.both();
+}
+
+TEST(CheckClean, GoodFixture) {
+    Result run = anteroom({"check", "--content", kGoodContent, "--config", kClinicConfig});
+    EXPECT_EQ(run.exit_code, 0) << run.both();
+    EXPECT_EQ(run.out, "anteroom check: clean (2 modules, 4 screens, languages: en)\n") << run.both();
+}
+
+// ---- One mistake per fixture --------------------------------------------------------------
+
+struct BrokenCase {
+    const char* name;
+    const char* content;  // fixture folder; nullptr: the good content
+    const char* config;   // fixture file; nullptr: the clinic's good config
+    const char* file;     // where the problem is, relative to tests/fixtures
+    int line;
+    const char* phrase;   // a key phrase of the message
+};
+
+std::ostream& operator<<(std::ostream& os, const BrokenCase& c) { return os << c.name; }
+
+class CheckBroken : public ::testing::TestWithParam<BrokenCase> {};
+
+TEST_P(CheckBroken, ReportsOneProblemAtItsLine) {
+    const BrokenCase& c = GetParam();
+    const std::string content = c.content ? fixture(c.content) : kGoodContent;
+    const std::string config = c.config ? fixture(c.config) : kClinicConfig;
+    Result run = anteroom({"check", "--content", content, "--config", config});
+
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    const std::string expected = fixture(c.file) + ":" + std::to_string(c.line) + ": ";
+    const std::vector<std::string> lines = run.out_lines();
+    bool found = false;
+    for (const std::string& line : lines)
+        if (line.rfind(expected, 0) == 0 && contains(line, c.phrase)) found = true;
+    EXPECT_TRUE(found) << "expected a line starting \"" << expected << "\" containing \"" << c.phrase << "\"\n"
+                       << run.both();
+    // The one mistake gives one problem: no echoes, no follow-on errors.
+    EXPECT_EQ(lines.size(), 1u) << run.both();
+    EXPECT_EQ(run.err, "anteroom check: 1 problem\n");
+    const std::regex diagnostic(R"(^.+:\d+: .+$)");
+    for (const std::string& line : lines) EXPECT_TRUE(std::regex_match(line, diagnostic)) << line;
+}
+
+const BrokenCase kBroken[] = {
+    // Configuration (content/anteroom.toml), checked with the good content.
+    // Guards a fixed bug: commands.cpp load_all() validates content against the *default* configuration
+    // when the configuration failed to load, adding "the clinic offers route 'lozenge'/'nasal'"
+    // problems for a file that could not even be read.
+    {"ConfigSyntaxError", nullptr, "config/syntax-error.toml", "config/syntax-error.toml", 4, "not valid TOML"},
+    {"ConfigUnknownKey", nullptr, "config/unknown-key.toml", "config/unknown-key.toml", 9,
+     "unknown key 'fasting_hour'"},
+    {"ConfigWrongType", nullptr, "config/wrong-type.toml", "config/wrong-type.toml", 11,
+     "'monitoring_minutes' must be a number, not a string"},
+    {"ConfigOutOfRange", nullptr, "config/out-of-range.toml", "config/out-of-range.toml", 9,
+     "'fasting_hours' is 30 but must be between 0 and 12"},
+    {"ConfigIdleResetTooSoon", nullptr, "config/idle-reset-too-soon.toml", "config/idle-reset-too-soon.toml", 14,
+     "idle_reset_s must be at least 20 seconds more than idle_warning_s"},
+    {"ConfigUnknownRoute", nullptr, "config/unknown-route.toml", "config/unknown-route.toml", 10,
+     "routes_offered has 'oral', which is not one of iv, im, lozenge, nasal"},
+    {"ConfigMissingClinicName", nullptr, "config/missing-clinic-name.toml", "config/missing-clinic-name.toml", 1,
+     "'clinic_name' is missing"},
+    {"ConfigOffersRouteWithoutPage", nullptr, "config/route-without-page.toml",
+     "content/good/visit/screens/routes.toml", 0, "the clinic offers route 'lozenge'"},
+
+    // Content, checked with the clinic's good config.
+    {"ScreenSyntaxError", "content/screen-syntax-error", nullptr,
+     "content/screen-syntax-error/visit/screens/arrival.toml", 2, "not valid TOML"},
+    {"ScreenUnknownKey", "content/screen-unknown-key", nullptr,
+     "content/screen-unknown-key/visit/screens/arrival.toml", 3, "unknown key 'subtitle'"},
+    {"ScreenUnknownKind", "content/screen-unknown-kind", nullptr,
+     "content/screen-unknown-kind/visit/screens/arrival.toml", 1,
+     "kind 'video' is not one of text, faq, timeline, routes"},
+    {"ScreenFileMissing", "content/screen-file-missing", nullptr, "content/screen-file-missing/visit/module.toml", 8,
+     "screen 'parking' has no file"},
+    {"ScreenNotListed", "content/screen-not-listed", nullptr, "content/screen-not-listed/visit/screens/parking.toml",
+     0, "this screen is not listed in"},
+    {"MessageSyntaxError", "content/message-syntax-error", nullptr,
+     "content/message-syntax-error/visit/screens/arrival.toml", 8, "message syntax error"},
+    // Guards a fixed bug: message.cpp check_message() takes the line from UParseError::offset, which ICU
+    // leaves at 0 for U_DEFAULT_KEYWORD_MISSING: a plural without `other` is reported on the
+    // string's first line (4), not its own (8). The message, "message syntax error
+    // (U_DEFAULT_KEYWORD_MISSING)", is ICU's name, not words that tell staff to add `other`.
+    {"PluralWithoutOther", "content/plural-without-other", nullptr,
+     "content/plural-without-other/visit/screens/arrival.toml", 8, "other"},
+    // Guards a fixed bug: presentation.cpp Validator::check reports an unknown parameter on the first line of
+    // the string (4), not on the line that uses it (9).
+    {"UnknownParameter", "content/unknown-parameter", nullptr, "content/unknown-parameter/visit/screens/arrival.toml",
+     9, "unknown parameter {parking_lot}"},
+    {"MarkdownLink", "content/markdown-link", nullptr, "content/markdown-link/visit/screens/arrival.toml", 9,
+     "A link is not part of the content Markdown subset"},
+    // Guards a fixed bug: markdown.cpp places a block problem on the line of the next text md4c reports, so a
+    // fenced code block is reported on its first line of code (9), not on its ``` line (8).
+    {"MarkdownCodeBlock", "content/markdown-code-block", nullptr,
+     "content/markdown-code-block/visit/screens/arrival.toml", 8, "A code block is not part of the content Markdown subset"},
+    {"FaqWithoutQuestions", "content/faq-without-questions", nullptr,
+     "content/faq-without-questions/visit/screens/questions.toml", 1, "an faq screen needs at least one [[question]]"},
+    {"InterfaceMissingKey", "content/interface-missing-key", nullptr, "content/interface-missing-key/interface.toml", 0,
+     "'idle.stay' is missing"},
+    // Guards a fixed bug: content.cpp reports an unsupported format on the module table's line (always 1),
+    // not on the line of `format = 2` (3).
+    {"ModuleFormat2", "content/module-format-2", nullptr, "content/module-format-2/visit/module.toml", 3,
+     "format 2 is not supported"},
+    // Guards a fixed bug: check_message() only parses with icu::MessagePattern, which accepts any argument
+    // type; a misspelt "plurl" passes `check` but fails to format, so the kiosk shows the raw
+    // pattern "{fasting_hours, plurl, ...}" to patients.
+    {"PluralTypeMisspelt", "content/plural-type-typo", nullptr, "content/plural-type-typo/visit/screens/arrival.toml",
+     6, "plurl"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Check, CheckBroken, ::testing::ValuesIn(kBroken),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(CheckReport, EveryProblemIsReportedConfigurationFirst) {
+    Result run = anteroom({"check", "--content", fixture("content/screen-unknown-kind"), "--config",
+                        fixture("config/unknown-key.toml")});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    const std::vector<std::string> lines = run.out_lines();
+    ASSERT_EQ(lines.size(), 2u) << run.both();
+    EXPECT_EQ(lines[0], fixture("config/unknown-key.toml") + ":9: unknown key 'fasting_hour'");
+    EXPECT_EQ(lines[1], fixture("content/screen-unknown-kind/visit/screens/arrival.toml") +
+                            ":1: kind 'video' is not one of text, faq, timeline, routes");
+    EXPECT_EQ(run.err, "anteroom check: 2 problems\n");
+}
+
+// ---- Inputs that are not there ------------------------------------------------------------
+
+TEST(CheckMissing, ContentFolderThatDoesNotExist) {
+    const std::string dir = fixture("content/does-not-exist");
+    Result run = anteroom({"check", "--content", dir, "--config", kClinicConfig});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    EXPECT_EQ(run.out, dir + ":0: is not a content folder\n") << run.both();
+}
+
+TEST(CheckMissing, ContentFolderThatIsAFile) {
+    Result run = anteroom({"check", "--content", kClinicConfig, "--config", kClinicConfig});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    EXPECT_EQ(run.out, kClinicConfig + ":0: is not a content folder\n") << run.both();
+}
+
+// Guards a fixed bug (as ConfigSyntaxError): the good content is then validated against the default
+// configuration, adding two problems about routes the clinic never configured.
+TEST(CheckMissing, ConfigFileThatDoesNotExist) {
+    const std::string file = fixture("config/does-not-exist.toml");
+    Result run = anteroom({"check", "--content", kGoodContent, "--config", file});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    EXPECT_EQ(run.out, file + ":0: cannot be read\n") << run.both();
+}
+
+// Guards a fixed bug: toml_source.cpp read_text_file() opens a folder without error (std::ifstream does
+// on Linux) and reads it as an empty file, so `--config DIR` reports "'clinic_name' is
+// missing" and "'clinic_phone' is missing" instead of saying the file cannot be read.
+TEST(CheckMissing, ConfigThatIsAFolder) {
+    const std::string dir = fixture("config");
+    Result run = anteroom({"check", "--content", kGoodContent, "--config", dir});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    EXPECT_EQ(run.out, dir + ":0: cannot be read: it is a folder, not a file\n") << run.both();
+}
+
+// ---- The command line ---------------------------------------------------------------------
+
+struct UsageCase {
+    const char* name;
+    std::vector<std::string> args;
+    const char* message;
+};
+
+std::ostream& operator<<(std::ostream& os, const UsageCase& c) { return os << c.name; }
+
+class CheckUsage : public ::testing::TestWithParam<UsageCase> {};
+
+TEST_P(CheckUsage, ExitsWithTwoAndSaysWhy) {
+    const UsageCase& c = GetParam();
+    Result run = anteroom(c.args);
+    EXPECT_EQ(run.exit_code, 2) << run.both();
+    EXPECT_EQ(run.out, "") << run.both();
+    EXPECT_TRUE(contains(run.err, std::string("anteroom: ") + c.message)) << run.both();
+    EXPECT_TRUE(contains(run.err, "anteroom check [--content DIR] [--config FILE]")) << "usage is shown\n" << run.both();
+}
+
+const UsageCase kUsage[] = {
+    {"UnknownOption", {"check", "--verbose"}, "unknown option '--verbose'"},
+    {"UnknownShortOption", {"check", "-x"}, "unknown option '-x'"},
+    {"RunOnlyOption", {"check", "--windowed", "1280x800"}, "unknown option '--windowed'"},
+    {"ContentWithoutValue", {"check", "--content"}, "--content needs a value"},
+    {"ConfigWithoutValue", {"check", "--content", kGoodContent, "--config"}, "--config needs a value"},
+    {"StrayArgument", {"check", "content"}, "unknown option 'content'"},
+    {"UnknownCommand", {"chek"}, "unknown command 'chek'"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Check, CheckUsage, ::testing::ValuesIn(kUsage),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace

@@ -1,0 +1,238 @@
+// Unit tests of parse_config: the clinic's anteroom.toml, read from text in memory.
+// Every problem must come back as exactly one diagnostic on the line that causes it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "core/config.hpp"
+#include "support/headless.hpp"
+
+namespace anteroom {
+namespace {
+
+// The two keys every configuration needs, on lines 1 and 2; cases add lines from 3 on.
+const std::string kRequired =
+    "clinic_name = \"Hillside Clinic\"\n"
+    "clinic_phone = \"555-0123\"\n";
+
+std::string describe(const Diagnostics& errors) {
+    std::string out;
+    for (const Diagnostic& d : errors) out += "\n  " + d.str();
+    return out.empty() ? " (none)" : out;
+}
+
+TEST(ConfigDefaults, OnlyRequiredKeysGivesDefaults) {
+    ConfigLoad load = parse_config(kRequired, "clinic.toml");
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    const ClinicConfig& c = load.config;
+    EXPECT_EQ(c.clinic_name, "Hillside Clinic");
+    EXPECT_EQ(c.clinic_phone, "555-0123");
+    EXPECT_EQ(c.crisis_line, "988");
+    EXPECT_EQ(c.routes_offered, (std::vector<std::string>{"iv", "im", "lozenge", "nasal"}));
+    EXPECT_EQ(c.fasting_hours, 6);
+    EXPECT_EQ(c.clear_fluids_hours, 2);
+    EXPECT_EQ(c.monitoring_minutes, 60);
+    EXPECT_EQ(c.idle_warning_s, 90);
+    EXPECT_EQ(c.idle_reset_s, 120);
+    EXPECT_EQ(c.default_locale, "en");
+}
+
+TEST(ConfigDefaults, DefaultsAreThemselvesValid) {
+    // The defaults must pass the cross-field checks, or a short config would never load.
+    ClinicConfig c;
+    EXPECT_LE(c.clear_fluids_hours, c.fasting_hours);
+    EXPECT_GE(c.idle_reset_s - c.idle_warning_s, kMinIdleCountdown);
+}
+
+TEST(ConfigParse, EveryKeyIsRead) {
+    const std::string text =
+        "clinic_name = \"Hillside Clinic\"\n"
+        "clinic_phone = \"555-0123\"\n"
+        "crisis_line = \"1-800-555-0199\"\n"
+        "routes_offered = [\"nasal\", \"iv\"]\n"
+        "fasting_hours = 8\n"
+        "clear_fluids_hours = 1.5\n"
+        "monitoring_minutes = 120\n"
+        "idle_warning_s = 45\n"
+        "idle_reset_s = 300\n"
+        "default_locale = \"es\"\n";
+    ConfigLoad load = parse_config(text, "clinic.toml");
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    const ClinicConfig& c = load.config;
+    EXPECT_EQ(c.clinic_name, "Hillside Clinic");
+    EXPECT_EQ(c.clinic_phone, "555-0123");
+    EXPECT_EQ(c.crisis_line, "1-800-555-0199");
+    EXPECT_EQ(c.routes_offered, (std::vector<std::string>{"nasal", "iv"}));  // in the clinic's order
+    EXPECT_EQ(c.fasting_hours, 8);
+    EXPECT_EQ(c.clear_fluids_hours, 1.5);
+    EXPECT_EQ(c.monitoring_minutes, 120);
+    EXPECT_EQ(c.idle_warning_s, 45);
+    EXPECT_EQ(c.idle_reset_s, 300);
+    EXPECT_EQ(c.default_locale, "es");
+}
+
+TEST(ConfigParse, BundledConfigurationIsValid) {
+    ConfigLoad load = load_config(testing::source_path("content/anteroom.toml"));
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    EXPECT_FALSE(load.config.clinic_name.empty());
+    EXPECT_FALSE(load.config.clinic_phone.empty());
+}
+
+TEST(ConfigParse, RangeLimitsAreInclusive) {
+    ConfigLoad low = parse_config(kRequired +
+                                      "fasting_hours = 0\nclear_fluids_hours = 0\nmonitoring_minutes = 15\n"
+                                      "idle_warning_s = 15\nidle_reset_s = 35\n",
+                                  "clinic.toml");
+    EXPECT_TRUE(low.errors.empty()) << describe(low.errors);
+    ConfigLoad high = parse_config(kRequired +
+                                       "fasting_hours = 12\nclear_fluids_hours = 12\nmonitoring_minutes = 480\n"
+                                       "idle_warning_s = 3600\nidle_reset_s = 7200\n",
+                                   "clinic.toml");
+    EXPECT_TRUE(high.errors.empty()) << describe(high.errors);
+    EXPECT_EQ(high.config.idle_reset_s, 7200);
+}
+
+TEST(ConfigParse, WindowsLineEndingsAndByteOrderMarkAreAccepted) {
+    // Notepad saves with a byte order mark and CRLF; lines must still count right.
+    const std::string text = "\xEF\xBB\xBF# Clinic\r\nclinic_name = \"A\"\r\nclinic_phone = \"1\"\r\n\r\nfasting_hours = 30\r\n";
+    ConfigLoad load = parse_config(text, "clinic.toml");
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    EXPECT_EQ(load.errors[0].line, 5);
+}
+
+TEST(ConfigParse, MissingFileIsOneDiagnosticForTheWholeFile) {
+    const std::string path = std::string(ANTEROOM_FIXTURES) + "/config/does-not-exist.toml";
+    ConfigLoad load = load_config(path);
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    EXPECT_EQ(load.errors[0].file, path);
+    EXPECT_EQ(load.errors[0].line, 0);
+    EXPECT_NE(load.errors[0].message.find("cannot be read"), std::string::npos);
+}
+
+// One broken configuration: the whole text, and the single diagnostic it must give.
+struct ConfigCase {
+    const char* name;
+    std::string text;
+    int line;
+    const char* phrase;  // must appear in the message
+};
+
+std::ostream& operator<<(std::ostream& os, const ConfigCase& c) { return os << c.name; }
+
+class ConfigError : public ::testing::TestWithParam<ConfigCase> {};
+
+TEST_P(ConfigError, GivesOneDiagnosticOnTheRightLine) {
+    const ConfigCase& c = GetParam();
+    ConfigLoad load = parse_config(c.text, "clinic.toml");
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    const Diagnostic& d = load.errors[0];
+    EXPECT_EQ(d.file, "clinic.toml");
+    EXPECT_EQ(d.line, c.line) << d.str();
+    EXPECT_NE(d.message.find(c.phrase), std::string::npos) << d.str() << "\nexpected: " << c.phrase;
+}
+
+const ConfigCase kConfigErrors[] = {
+    {"SyntaxError", kRequired + "fasting_hours = = 6\n", 3, "not valid TOML"},
+    {"DuplicateKey", kRequired + "\nclinic_name = \"Other\"\n", 4, "not valid TOML"},
+    {"UnknownKey", kRequired + "\nfasting_hour = 6\n", 4, "unknown key 'fasting_hour'"},
+    {"UnknownTable", kRequired + "\n[display]\nbrightness = 5\n", 4, "unknown key 'display'"},
+    {"StringForNumber", kRequired + "fasting_hours = \"6\"\n", 3, "'fasting_hours' must be a number, not a string"},
+    {"DateForNumber", kRequired + "fasting_hours = 1979-05-27\n", 3, "must be a number, not a date or time"},
+    {"FractionForWholeNumber", kRequired + "idle_warning_s = 90.5\n", 3,
+     "'idle_warning_s' must be a whole number, not a number"},
+    {"NumberForString", "clinic_name = \"Hillside Clinic\"\nclinic_phone = 5550123\n", 2,
+     "'clinic_phone' must be a string, not a whole number"},
+    {"BooleanForString", kRequired + "crisis_line = true\n", 3, "'crisis_line' must be a string, not true/false"},
+    {"RoutesNotAList", kRequired + "routes_offered = \"iv\"\n", 3, "must be a list of strings, not a string"},
+    {"RoutesHoldANumber", kRequired + "routes_offered = [\n  \"iv\",\n  2,\n]\n", 5,
+     "must hold only strings, not a whole number"},
+    {"FastingTooLong", kRequired + "fasting_hours = 30\n", 3, "'fasting_hours' is 30 but must be between 0 and 12"},
+    {"ClearFluidsNegative", kRequired + "clear_fluids_hours = -1\n", 3,
+     "'clear_fluids_hours' is -1 but must be between 0 and 12"},
+    {"MonitoringTooShort", kRequired + "monitoring_minutes = 10\n", 3,
+     "'monitoring_minutes' is 10 but must be between 15 and 480"},
+    {"FastingNotANumber", kRequired + "fasting_hours = nan\n", 3, "'fasting_hours' is nan but must be between"},
+    {"FastingInfinite", kRequired + "fasting_hours = inf\n", 3, "'fasting_hours' is inf but must be between"},
+    {"IdleWarningTooShort", kRequired + "idle_warning_s = 10\n", 3,
+     "'idle_warning_s' is 10 but must be between 15 and 3600"},
+    {"IdleResetTooShort", kRequired + "idle_warning_s = 15\nidle_reset_s = 30\n", 4,
+     "'idle_reset_s' is 30 but must be between 35 and 7200"},
+    {"IdleResetTooCloseToWarning", kRequired + "idle_warning_s = 110\nidle_reset_s = 120\n", 4,
+     "idle_reset_s must be at least 20 seconds more than idle_warning_s"},
+    {"ClearFluidsLongerThanFasting", kRequired + "fasting_hours = 2\nclear_fluids_hours = 3\n", 4,
+     "clear_fluids_hours must not be more than fasting_hours"},
+    {"UnknownRoute", kRequired + "routes_offered = [\n  \"iv\",\n  \"oral\",\n]\n", 5,
+     "routes_offered has 'oral', which is not one of iv, im, lozenge, nasal"},
+    {"RouteTwice", kRequired + "routes_offered = [\"iv\",\n  \"iv\"]\n", 4, "routes_offered lists 'iv' twice"},
+    // Guards a fixed bug: config.cpp reports an empty routes_offered on the table's line (1), not the key's (4).
+    {"NoRoutes", kRequired + "\nroutes_offered = []\n", 4, "routes_offered must name at least one route"},
+    {"MissingClinicName", "# Clinic\nclinic_phone = \"555-0123\"\n", 1, "'clinic_name' is missing"},
+    {"MissingClinicPhone", "# Clinic\nclinic_name = \"Hillside Clinic\"\n", 1, "'clinic_phone' is missing"},
+    {"EmptyClinicName", "clinic_name = \"\"\nclinic_phone = \"555-0123\"\n", 1, "'clinic_name' must not be empty"},
+    {"EmptyCrisisLine", kRequired + "crisis_line = \"\"\n", 3, "'crisis_line' must not be empty"},
+    // Guards a fixed bug: toml_source.cpp TableReader::number dereferences node->value<double>(), which is
+    // empty for a whole number a double cannot hold exactly (beyond 2^53): the value read is
+    // garbage (undefined behaviour), and the only report is a wrong one about clear_fluids_hours
+    // on line 0.
+    {"FastingHugeWholeNumber", kRequired + "fasting_hours = 9007199254740993\n", 3,
+     "must be between 0 and 12"},
+    // Guards a fixed bug: after a value is rejected, config.cpp still runs the cross-field checks against the
+    // default it kept, adding a second, wrong message ("idle_reset_s must be at least 20 seconds
+    // more than idle_warning_s" although 10000 is far more than 200).
+    {"IdleResetTooLongWithLongWarning", kRequired + "idle_warning_s = 200\nidle_reset_s = 10000\n", 4,
+     "'idle_reset_s' is 10000 but must be between 35 and 7200"},
+    // Guards a fixed bug: the same: "clear_fluids_hours must not be more than fasting_hours" although 8 < 30.
+    {"FastingTooLongWithLongClearFluids", kRequired + "fasting_hours = 30\nclear_fluids_hours = 8\n", 3,
+     "'fasting_hours' is 30 but must be between 0 and 12"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Config, ConfigError, ::testing::ValuesIn(kConfigErrors),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+TEST(ConfigErrors, EveryErrorIsReportedNotJustTheFirst) {
+    const std::string text =
+        "clinic_name = \"Hillside Clinic\"\n"       // 1
+        "clinic_phone = 5550123\n"                   // 2: not a string
+        "routes_offered = [\"iv\", \"oral\"]\n"      // 3: unknown route
+        "fasting_hours = 30\n"                       // 4: out of range
+        "monitoring_minutes = \"sixty\"\n"           // 5: not a number
+        "idle_warning_s = 90\n"                      // 6
+        "idle_reset_s = 100\n"                       // 7: too close to the warning
+        "langauge = \"en\"\n";                       // 8: unknown key
+    ConfigLoad load = parse_config(text, "clinic.toml");
+    std::multiset<int> lines;
+    for (const Diagnostic& d : load.errors) lines.insert(d.line);
+    EXPECT_EQ(lines, (std::multiset<int>{2, 3, 4, 5, 7, 8})) << describe(load.errors);
+    // Values that were good are still read.
+    EXPECT_EQ(load.config.clinic_name, "Hillside Clinic");
+    EXPECT_EQ(load.config.routes_offered, std::vector<std::string>{"iv"});
+}
+
+TEST(ConfigErrors, MissingKeysAreAllReported) {
+    ConfigLoad load = parse_config("# nothing here yet\n", "clinic.toml");
+    ASSERT_EQ(load.errors.size(), 2u) << describe(load.errors);
+    EXPECT_NE(load.errors[0].message.find("'clinic_name' is missing"), std::string::npos);
+    EXPECT_NE(load.errors[1].message.find("'clinic_phone' is missing"), std::string::npos);
+}
+
+TEST(ConfigErrors, EveryUnknownKeyIsReported) {
+    ConfigLoad load = parse_config(kRequired + "colour = \"blue\"\nvolume = 3\n[screen]\nwidth = 1920\n", "clinic.toml");
+    ASSERT_EQ(load.errors.size(), 3u) << describe(load.errors);
+    std::set<int> lines;
+    for (const Diagnostic& d : load.errors) {
+        EXPECT_NE(d.message.find("unknown key"), std::string::npos) << d.str();
+        lines.insert(d.line);
+    }
+    EXPECT_EQ(lines, (std::set<int>{3, 4, 5}));
+}
+
+TEST(ConfigErrors, DiagnosticFormatIsFileLineMessage) {
+    ConfigLoad load = parse_config(kRequired + "fasting_hours = 30\n", "content/anteroom.toml");
+    ASSERT_EQ(load.errors.size(), 1u);
+    EXPECT_EQ(load.errors[0].str(), "content/anteroom.toml:3: 'fasting_hours' is 30 but must be between 0 and 12");
+}
+
+}  // namespace
+}  // namespace anteroom

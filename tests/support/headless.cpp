@@ -1,0 +1,112 @@
+#include "support/headless.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace anteroom::testing {
+
+std::string source_path(const std::string& relative) { return std::string(ANTEROOM_SOURCE_DIR) + "/" + relative; }
+
+Kiosk bundled_kiosk(double now, const std::string& config_text) {
+    ConfigLoad config = config_text.empty() ? load_config(source_path("content/anteroom.toml"))
+                                            : parse_config(config_text, "test.toml");
+    ContentLoad content = load_content(source_path("content"));
+    Diagnostics problems = config.errors;
+    problems.insert(problems.end(), content.errors.begin(), content.errors.end());
+    if (problems.empty()) problems = validate(content.content, config.config, "anteroom.toml");
+    if (!problems.empty()) throw std::runtime_error("bundled content has problems: " + problems.front().str());
+    return Kiosk(std::move(content.content), config.config, true, now);
+}
+
+Headless::Headless(ImVec2 display, const std::string& config_text)
+    : context_(ImGui::CreateContext()), display_(display),
+      kiosk_(std::make_unique<Kiosk>(bundled_kiosk(now_, config_text))) {
+    ui::configure_imgui();
+    frame();
+}
+
+Headless::~Headless() { ImGui::DestroyContext(context_); }
+
+void Headless::frame() {
+    ImGui::SetCurrentContext(context_);
+    now_ += 1.0 / 60;
+    ImGuiIO& io = ImGui::GetIO();
+    ui_.prepare(*kiosk_, display_);
+    io.DisplaySize = display_;
+    io.DeltaTime = 1.f / 60;
+    io.MousePos = mouse_;
+    io.MouseDown[0] = down_;
+    ImGui::NewFrame();
+    ui_.frame(*kiosk_, now_);
+    ImGui::Render();  // no renderer: the draw data is built and dropped
+}
+
+void Headless::frames(int count) {
+    for (int i = 0; i < count; ++i) frame();
+}
+
+void Headless::wait(double seconds) {
+    now_ += seconds;
+    frame();
+}
+
+void Headless::pointer(ImVec2 pos, bool down) {
+    mouse_ = pos;
+    down_ = down;
+    frame();
+}
+
+void Headless::tap_at(ImVec2 point) {
+    pointer(point, true);
+    pointer(point, false);
+    pointer({-FLT_MAX, -FLT_MAX}, false);  // the finger has gone
+    frame();
+}
+
+bool Headless::scroll_into_view(const std::string& label) {
+    for (int attempt = 0; attempt < 40; ++attempt) {
+        const ui::ProbeItem* item = probe().find_any(label);
+        if (!item) return false;
+        const float needed = std::min(item->rect.GetHeight(), 60.f);
+        if (item->visible.GetHeight() >= needed && item->visible.GetWidth() > 0) return true;
+        // Drag the page in the middle of the screen, a step at a time, towards the item.
+        const float middle = display_.y / 2;
+        const float distance = std::clamp(middle - item->rect.GetCenter().y, -display_.y / 4, display_.y / 4);
+        if (std::fabs(distance) < 1) return false;
+        slow_drag({display_.x / 2, middle}, {display_.x / 2, middle + distance});
+    }
+    return false;
+}
+
+bool Headless::tap(const std::string& label) {
+    if (!scroll_into_view(label)) return false;
+    const ui::ProbeItem* item = probe().find(label);
+    if (!item) return false;
+    tap_at(item->visible.GetCenter());
+    return true;
+}
+
+void Headless::drag(ImVec2 from, ImVec2 to, int steps) {
+    pointer(from, true);
+    for (int i = 1; i <= steps; ++i) {
+        const float t = static_cast<float>(i) / steps;
+        pointer({from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t}, true);
+    }
+    pointer(to, false);
+    pointer({-FLT_MAX, -FLT_MAX}, false);
+}
+
+void Headless::slow_drag(ImVec2 from, ImVec2 to) {
+    pointer(from, true);
+    for (int i = 1; i <= 20; ++i) {
+        const float t = static_cast<float>(i) / 20;
+        pointer({from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t}, true);
+    }
+    for (int i = 0; i < 15; ++i) pointer(to, true);
+    pointer(to, false);
+    pointer({-FLT_MAX, -FLT_MAX}, false);
+    frames(5);
+}
+
+}  // namespace anteroom::testing

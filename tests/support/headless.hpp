@@ -1,0 +1,61 @@
+#pragma once
+// The real kiosk UI in an ImGui context with no window: tests (and the benchmark) drive it
+// with simulated touches, by the words on the buttons, and read the model's state.
+#include <imgui.h>
+
+#include <memory>
+#include <string>
+
+#include "core/kiosk.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace anteroom::testing {
+
+std::string source_path(const std::string& relative);  // a path inside the source tree
+
+// Loads content and configuration, failing loudly if either has errors.
+Kiosk bundled_kiosk(double now, const std::string& config_text = {});
+
+class Headless {
+public:
+    explicit Headless(ImVec2 display = {1920, 1080}, const std::string& config_text = {});
+    ~Headless();
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+    Kiosk& kiosk() { return *kiosk_; }
+    ui::KioskUi& ui() { return ui_; }
+    const ui::Probe& probe() const { return ui_.probe(); }
+    const Session& session() const { return kiosk_->session(); }
+    double now() const { return now_; }
+
+    void frame();            // one frame, 1/60 s after the last
+    void frames(int count);
+    void wait(double seconds);  // time passes with no touch, then a frame
+
+    // A finger down on the labelled item, then up, after scrolling it into view as a person
+    // would: false when no item has that label.
+    bool tap(const std::string& label);
+    bool scroll_into_view(const std::string& label);
+    void tap_at(ImVec2 point);
+    // A finger drag from one point to another over some frames, then lifted.
+    void drag(ImVec2 from, ImVec2 to, int steps = 10);
+    // The same, but the finger rests before lifting, so the page does not fling on.
+    void slow_drag(ImVec2 from, ImVec2 to);
+
+    // An interface string of the current language, as the UI shows it.
+    std::string text(const std::string& key) const { return kiosk_->shown().text(key); }
+
+private:
+    void pointer(ImVec2 pos, bool down);
+
+    ImGuiContext* context_;
+    ImVec2 display_;
+    std::unique_ptr<Kiosk> kiosk_;
+    ui::KioskUi ui_;
+    double now_ = 1000;
+    ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
+    bool down_ = false;
+};
+
+}  // namespace anteroom::testing

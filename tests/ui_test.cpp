@@ -1,0 +1,253 @@
+// The real screens, headless, driven by simulated touches on the words a patient sees.
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include "support/headless.hpp"
+
+namespace anteroom {
+namespace {
+
+using testing::Headless;
+
+// From the attract screen to the first screen of the education module.
+void open_education(Headless& h) {
+    ASSERT_TRUE(h.tap(h.text("attract.touch")));
+    ASSERT_EQ(h.session().place, Place::Language);
+    ASSERT_TRUE(h.tap("English"));
+    ASSERT_EQ(h.session().place, Place::Home);
+    ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
+    ASSERT_EQ(h.session().place, Place::Module);
+}
+
+void go_to_kind(Headless& h, ScreenKind kind) {
+    while (h.kiosk().current_screen()->kind != kind) ASSERT_TRUE(h.tap(h.text("nav.next")));
+}
+
+// Visits every place and screen, calling check on each.
+void visit_everything(Headless& h, const std::function<void(const std::string&)>& check) {
+    check("attract");
+    ASSERT_TRUE(h.tap(h.text("attract.touch")));
+    check("language");
+    ASSERT_TRUE(h.tap("English"));
+    check("home");
+    ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
+    const ShownModule& module = *h.kiosk().current_module();
+    for (size_t i = 0; i < module.screens.size(); ++i) {
+        const ShownScreen& screen = *h.kiosk().current_screen();
+        check(screen.id);
+        for (const ShownRoute& route : screen.routes) {
+            ASSERT_TRUE(h.tap(route.title));
+            check(screen.id + "/" + route.id);
+            ASSERT_TRUE(h.tap(h.text("nav.back")));
+        }
+        for (const ShownQuestion& q : screen.questions) h.kiosk().apply({Intent::ToggleQuestion, static_cast<int>(&q - &screen.questions[0])}, h.now());
+        if (!screen.questions.empty()) {
+            h.frames(2);
+            check(screen.id + " (answers open)");
+        }
+        ASSERT_TRUE(h.tap(h.text(i + 1 == module.screens.size() ? "nav.finish" : "nav.next")));
+    }
+    check("end");
+    h.wait(h.kiosk().config().idle_warning_s + 1);
+    check("idle warning");
+}
+
+TEST(Ui, WalksTheEducationModuleFromAttractToEndAndBackToStart) {
+    Headless h;
+    EXPECT_EQ(h.session().place, Place::Attract);
+    open_education(h);
+    const int screens = static_cast<int>(h.kiosk().current_module()->screens.size());
+    for (int i = 0; i < screens; ++i) {
+        EXPECT_EQ(h.session().screen, i);
+        EXPECT_TRUE(h.probe().has_text(h.kiosk().current_screen()->title));
+        EXPECT_TRUE(h.probe().has_text(std::to_string(i + 1) + " of " + std::to_string(screens)));
+        ASSERT_TRUE(h.tap(h.text(i + 1 == screens ? "nav.finish" : "nav.next")));
+    }
+    EXPECT_EQ(h.session().place, Place::End);
+    ASSERT_TRUE(h.tap(h.text("end.restart")));
+    EXPECT_EQ(h.session().place, Place::Attract);
+}
+
+TEST(Ui, EveryModuleScreenEndsWithAWayToAskTheCareTeam) {
+    Headless h;
+    open_education(h);
+    for (const ShownScreen& screen : h.kiosk().current_module()->screens) {
+        EXPECT_TRUE(h.probe().has_text(h.text("ask.title"))) << screen.id;
+        EXPECT_TRUE(h.probe().has_text(h.kiosk().config().clinic_phone)) << screen.id;
+        h.tap(h.text("nav.next"));
+    }
+}
+
+TEST(Ui, ATapFiresOnReleaseNotOnPress) {
+    Headless h;
+    open_education(h);
+    const ui::ProbeItem* next = h.probe().find(h.text("nav.next"));
+    ASSERT_NE(next, nullptr);
+    const ImVec2 at = next->visible.GetCenter();
+    h.drag(at, at, 0);  // press and release in place (no movement)
+    EXPECT_EQ(h.session().screen, 1);
+}
+
+TEST(Ui, DraggingScrollsAndNeverPressesAButton) {
+    Headless h;
+    open_education(h);
+    go_to_kind(h, ScreenKind::Faq);
+    const ShownScreen& faq = *h.kiosk().current_screen();
+    // Start the drag on a question (itself a button) and pull the page up, then lift there.
+    const ui::ProbeItem* question = h.probe().find(faq.questions.at(1).question);
+    ASSERT_NE(question, nullptr);
+    const ImVec2 from = question->visible.GetCenter();
+    EXPECT_EQ(h.ui().scroll().y, 0);
+    h.drag(from, {from.x, from.y - 400}, 20);
+    h.frames(120);  // let any fling run out
+    EXPECT_TRUE(h.session().open_questions.empty());
+    EXPECT_GT(h.ui().scroll().y, 350);
+    const ui::ProbeItem* moved = h.probe().find_any(faq.questions.at(1).question);
+    ASSERT_NE(moved, nullptr);
+    EXPECT_NEAR(moved->rect.GetCenter().y, from.y - h.ui().scroll().y, 1.f) << "the content moved with the finger";
+    EXPECT_EQ(h.kiosk().current_screen(), &faq);
+
+    // Dragging back down over the Next button area and releasing on a question: still no press.
+    const ui::ProbeItem* other = h.probe().find(faq.questions.at(4).question);
+    ASSERT_NE(other, nullptr);
+    h.drag(other->visible.GetCenter(), {other->visible.GetCenter().x + 200, other->visible.GetCenter().y + 30}, 10);
+    h.frames(60);
+    EXPECT_TRUE(h.session().open_questions.empty());
+}
+
+TEST(Ui, AFingerThatWobblesALittleStillTaps) {
+    Headless h;
+    open_education(h);
+    go_to_kind(h, ScreenKind::Faq);
+    const ui::ProbeItem* question = h.probe().find(h.kiosk().current_screen()->questions.at(0).question);
+    ASSERT_NE(question, nullptr);
+    const ImVec2 at = question->visible.GetCenter();
+    h.drag(at, {at.x + 4, at.y + 5}, 3);  // under the tap threshold
+    EXPECT_EQ(h.session().open_questions, (std::set<int>{0}));
+}
+
+TEST(Ui, DraggingOnAModuleCardDoesNotOpenIt) {
+    Headless h;
+    ASSERT_TRUE(h.tap(h.text("attract.touch")));
+    ASSERT_TRUE(h.tap("English"));
+    const ui::ProbeItem* card = h.probe().find(h.kiosk().shown().modules.at(0).title);
+    ASSERT_NE(card, nullptr);
+    const ImVec2 at = card->visible.GetCenter();
+    h.drag(at, {at.x, at.y + 80}, 8);
+    h.frames(30);
+    EXPECT_EQ(h.session().place, Place::Home);
+}
+
+TEST(Ui, AFlingKeepsScrollingAfterTheFingerLifts) {
+    Headless h;
+    open_education(h);
+    go_to_kind(h, ScreenKind::Faq);
+    h.kiosk().apply({Intent::ToggleQuestion, 0}, h.now());  // make the page long
+    h.kiosk().apply({Intent::ToggleQuestion, 1}, h.now());
+    h.frames(3);
+    const ImVec2 from{960, 700};
+    h.drag(from, {from.x, from.y - 300}, 6);  // fast: 300 px in 0.1 s
+    const float at_release = h.ui().scroll().y;
+    EXPECT_TRUE(h.ui().wants_frame());
+    h.frames(10);
+    const float later = h.ui().scroll().y;
+    EXPECT_GT(later, at_release + 50);
+    h.frames(300);
+    EXPECT_FALSE(h.ui().wants_frame());  // it comes to rest and stops asking for frames
+}
+
+TEST(Ui, InactivityWarnsThenStillHereKeepsTheSession) {
+    Headless h;
+    open_education(h);
+    ASSERT_TRUE(h.tap(h.text("nav.next")));
+    h.wait(h.kiosk().config().idle_warning_s + 1);
+    EXPECT_TRUE(h.probe().has_text(h.text("idle.title")));
+    const int seconds = h.kiosk().config().idle_reset_s - h.kiosk().config().idle_warning_s - 1;
+    EXPECT_TRUE(h.probe().has_text(std::to_string(seconds))) << "countdown shows the seconds left";
+    EXPECT_GE(seconds, kMinIdleCountdown - 1);
+    EXPECT_EQ(h.probe().find(h.text("nav.next")), nullptr) << "the screen below does not take touches";
+    ASSERT_TRUE(h.tap(h.text("idle.stay")));
+    EXPECT_FALSE(h.probe().has_text(h.text("idle.title")));
+    EXPECT_EQ(h.session().place, Place::Module);
+    EXPECT_EQ(h.session().screen, 1);
+    h.wait(h.kiosk().config().idle_warning_s - 5);  // the timer started again at the tap
+    EXPECT_EQ(h.session().place, Place::Module);
+}
+
+TEST(Ui, TouchingTheWarningDoesNotPressWhatIsUnderIt) {
+    Headless h;
+    open_education(h);
+    const ImVec2 next = h.probe().find(h.text("nav.next"))->visible.GetCenter();
+    h.wait(h.kiosk().config().idle_warning_s + 1);
+    h.tap_at(next);
+    EXPECT_EQ(h.session().screen, 0);
+    EXPECT_FALSE(h.probe().has_text(h.text("idle.title")));
+}
+
+TEST(Ui, InactivityResetWipesTheSession) {
+    Headless h;
+    open_education(h);
+    go_to_kind(h, ScreenKind::Faq);
+    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->questions.at(2).question));
+    ASSERT_FALSE(h.session().open_questions.empty());
+    h.wait(h.kiosk().config().idle_warning_s + 1);
+    h.wait(h.kiosk().config().idle_reset_s - h.kiosk().config().idle_warning_s);
+    EXPECT_EQ(h.session().place, Place::Attract);
+    EXPECT_EQ(h.session().module, -1);
+    EXPECT_TRUE(h.session().open_questions.empty());
+    EXPECT_TRUE(h.session().route.empty());
+    EXPECT_EQ(h.ui().scroll().y, 0);
+    EXPECT_TRUE(h.probe().has_text(h.text("attract.touch")));
+}
+
+TEST(Ui, RoutesChooserShowsOnlyWhatTheClinicOffers) {
+    Headless h({1920, 1080}, "clinic_name = \"Oak\"\nclinic_phone = \"555\"\nroutes_offered = [\"lozenge\"]\n");
+    open_education(h);
+    go_to_kind(h, ScreenKind::Routes);
+    ContentLoad content = load_content(testing::source_path("content"));
+    int shown = 0;
+    for (const auto& screen : content.content.modules.at(0).screens)
+        for (const RouteEntry& r : screen.routes) shown += h.probe().find(format_message(r.title.source, {}, "en")) != nullptr;
+    EXPECT_EQ(shown, 1);
+    const ShownRoute& lozenge = h.kiosk().current_screen()->routes.at(0);
+    ASSERT_TRUE(h.tap(lozenge.title));
+    EXPECT_EQ(h.session().route, "lozenge");
+    ASSERT_TRUE(h.tap(h.text("routes.all")));
+    EXPECT_TRUE(h.session().route.empty());
+}
+
+TEST(Ui, LanguageScreenNamesEachLanguageInItself) {
+    Headless h;
+    ASSERT_TRUE(h.tap(h.text("attract.touch")));
+    EXPECT_NE(h.probe().find("English"), nullptr);
+}
+
+TEST(Ui, EveryTouchTargetIsAtLeast60PixelsAt1080p) {
+    Headless h({1920, 1080});
+    visit_everything(h, [&](const std::string& where) {
+        for (const ui::ProbeItem& item : h.probe().items) {
+            if (!item.enabled) continue;
+            EXPECT_GE(item.rect.GetWidth(), 60) << where << ": " << item.label;
+            EXPECT_GE(item.rect.GetHeight(), 60) << where << ": " << item.label;
+        }
+    });
+}
+
+class UiLayout : public ::testing::TestWithParam<ImVec2> {};
+
+TEST_P(UiLayout, NoTextLeavesItsContainer) {
+    Headless h(GetParam());
+    visit_everything(h, [&](const std::string& where) {
+        for (const std::string& overflow : h.probe().overflows()) ADD_FAILURE() << where << ": " << overflow;
+        EXPECT_FALSE(h.probe().texts.empty()) << where;
+    });
+}
+
+INSTANTIATE_TEST_SUITE_P(Sizes, UiLayout, ::testing::Values(ImVec2{1920, 1080}, ImVec2{1080, 1920}, ImVec2{1280, 800}),
+                         [](const auto& info) {
+                             return std::to_string(static_cast<int>(info.param.x)) + "x" + std::to_string(static_cast<int>(info.param.y));
+                         });
+
+}  // namespace
+}  // namespace anteroom

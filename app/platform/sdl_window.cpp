@@ -76,18 +76,8 @@ public:
     void present() override {
         int w = 0, h = 0;
         SDL_GL_GetDrawableSize(window_, &w, &h);
-        glViewport(0, 0, w, h);
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        draw_imgui(w, h);
         SDL_GL_SwapWindow(window_);
-    }
-
-    void finish() override { glFinish(); }
-
-    void reload_fonts() override {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
     }
 
     ImVec2 size() const override {

@@ -25,10 +25,15 @@ public:
     virtual Wake wait(double timeout_s) = 0;
     virtual void new_frame() = 0;     // the backend's part of a frame: display size, mouse, time
     virtual void present() = 0;       // draws ImGui's draw data and swaps
-    virtual void finish() = 0;        // waits until the GPU has finished (for timing)
-    virtual void reload_fonts() = 0;  // uploads a rebuilt font atlas
     virtual ImVec2 size() const = 0;
+
+    // The OpenGL part, the same for every backend (opengl.cpp).
+    void reload_fonts();  // uploads a rebuilt font atlas
+    void finish();        // waits until the GPU has finished (for timing)
 };
+
+// Draws ImGui's draw data on a cleared framebuffer of this size (opengl.cpp).
+void draw_imgui(int framebuffer_width, int framebuffer_height);
 
 // Each needs a current ImGui context. On failure they return null and say why.
 std::unique_ptr<Window> open_sdl_window(const WindowOptions& options, std::string* error);

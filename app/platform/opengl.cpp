@@ -10,6 +10,20 @@
 
 namespace anteroom::platform {
 
+void Window::reload_fonts() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Window::finish() { glFinish(); }
+
+void draw_imgui(int framebuffer_width, int framebuffer_height) {
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
 std::vector<unsigned char> capture_frame(int width, int height) {
     GLuint framebuffer = 0, colour = 0;
     glGenFramebuffers(1, &framebuffer);
@@ -21,10 +35,7 @@ std::vector<unsigned char> capture_frame(int width, int height) {
 
     std::vector<unsigned char> pixels;
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE) {
-        glViewport(0, 0, width, height);
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        draw_imgui(width, height);
         pixels.resize(static_cast<size_t>(width) * height * 4);
         glPixelStorei(GL_PACK_ALIGNMENT, 1);
         glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());

@@ -1,0 +1,574 @@
+// anteroom_bench: measures what a clinic will notice about the kiosk -- how quickly it
+// shows its first screen, how much memory it holds, whether it burns CPU while nobody
+// touches it, and how much CPU a frame of the heaviest screen costs -- and prints each
+// figure beside its target. It is a benchmark, not a test: it prints numbers, and its exit
+// status only says whether every figure could be measured (targets missed do not fail it).
+//
+// Sections 1-3 start the real `anteroom` program (ANTEROOM_BINARY) and need an X display;
+// scripts/bench runs this under Xvfb. Section 4 drives the real UI headless and needs none.
+//
+//   anteroom_bench [--quick] [--only startup,memory,idle,frame]
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "support/headless.hpp"
+
+extern char** environ;
+
+namespace {
+
+using anteroom::Intent;
+using anteroom::Place;
+using anteroom::ScreenKind;
+using anteroom::testing::Headless;
+
+// [SECTION] Options and results =============================================================
+
+struct Options {
+    bool quick = false;  // one short run per figure: for working on the bench, not for numbers
+    bool startup = true, memory = true, idle = true, frame = true;
+
+    int process_runs() const { return quick ? 1 : 5; }
+    double idle_window_s() const { return quick ? 10 : 30; }
+};
+
+constexpr int kWidth = 1920, kHeight = 1080;
+const char* const kBackends[] = {"sdl", "glfw"};
+const char* backend_name(const std::string& b) { return b == "sdl" ? "SDL2" : "GLFW"; }
+
+struct Stats {
+    double median = 0, min = 0, max = 0;
+    int runs = 0;
+};
+
+Stats summarise(std::vector<double> v) {
+    Stats s;
+    if (v.empty()) return s;
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    s.min = v.front();
+    s.max = v.back();
+    s.runs = static_cast<int>(n);
+    return s;
+}
+
+// One line of the final table. A row without a target is for information; a row whose
+// measurement failed says why instead of showing numbers.
+struct Row {
+    std::string what;
+    std::string unit;
+    Stats stats;
+    double target = -1;  // upper bound; negative: none
+    std::string error;
+};
+
+std::vector<Row> g_rows;
+std::vector<std::string> g_notes;  // observations printed under the table
+
+void note(const std::string& text) { g_notes.push_back(text); }
+
+void add_row(const std::string& what, const std::string& unit, const std::vector<double>& values, double target = -1) {
+    g_rows.push_back({what, unit, summarise(values), target, ""});
+}
+
+void add_failure(const std::string& what, const std::string& error) { g_rows.push_back({what, "", {}, -1, error}); }
+
+// Progress goes to stderr so the table on stdout stays clean; the full run takes minutes.
+__attribute__((format(printf, 1, 2))) void progress(const char* format, ...) {
+    va_list args;
+    va_start(args, format);
+    std::vfprintf(stderr, format, args);
+    va_end(args);
+    std::fflush(stderr);
+}
+
+// [SECTION] Clocks and /proc ================================================================
+
+std::int64_t clock_ns(clockid_t clock) {
+    timespec ts{};
+    clock_gettime(clock, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
+
+void sleep_s(double seconds) { std::this_thread::sleep_for(std::chrono::duration<double>(seconds)); }
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The number after "key:" in a /proc "key: value" file, or -1.
+long long proc_field(const std::string& text, const std::string& key) {
+    for (size_t at = text.find(key + ":"); at != std::string::npos; at = text.find(key + ":", at + 1))
+        if (at == 0 || text[at - 1] == '\n') return std::atoll(text.c_str() + at + key.size() + 1);
+    return -1;
+}
+
+// utime + stime of every thread of the process, in clock ticks (-1 when it has gone).
+long long cpu_ticks(pid_t pid) {
+    const std::string stat = read_file("/proc/" + std::to_string(pid) + "/stat");
+    const size_t paren = stat.rfind(')');  // the command name may itself hold spaces or ')'
+    if (paren == std::string::npos) return -1;
+    std::istringstream fields(stat.substr(paren + 1));
+    std::string field;
+    long long utime = 0, stime = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i) {  // fields are numbered from 1; ')' ends field 2
+        if (i == 14) utime = std::atoll(field.c_str());
+        if (i == 15) stime = std::atoll(field.c_str());
+    }
+    return utime + stime;
+}
+
+// Voluntary context switches summed over threads: roughly how often the process woke up.
+// A kiosk that is truly idle sleeps in poll(); one that polls on a timer shows here first.
+long long voluntary_switches(pid_t pid) {
+    long long total = 0;
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec))
+        total += std::max(0LL, proc_field(read_file(task.path() / "status"), "voluntary_ctxt_switches"));
+    return total;
+}
+
+long long pss_kb(pid_t pid) { return proc_field(read_file("/proc/" + std::to_string(pid) + "/smaps_rollup"), "Pss"); }
+
+// [SECTION] Starting and stopping the kiosk =================================================
+
+struct KioskProcess {
+    pid_t pid = -1;
+    std::int64_t started_ns = 0;  // CLOCK_MONOTONIC just before fork
+    std::string log;              // the child's stdout and stderr
+};
+
+struct Ended {
+    int status = 0;
+    rusage usage{};
+    bool ignored_sigterm = false;  // stop_kiosk had to SIGKILL it
+    std::string how() const {
+        if (ignored_sigterm) return "ignored SIGTERM, needed SIGKILL";
+        if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
+        if (WIFSIGNALED(status)) return std::string("killed by SIG") + sigabbrev_np(WTERMSIG(status));
+        return "status " + std::to_string(status);
+    }
+};
+
+// Starts `anteroom --windowed 1920x1080 --backend B`. Its output goes to a file rather than
+// a pipe so that a long run can never block on a full pipe we forgot to drain.
+KioskProcess start_kiosk(const std::string& backend, bool exit_after_first_frame) {
+    KioskProcess k;
+    char log[] = "/tmp/anteroom-bench-XXXXXX";
+    const int fd = mkstemp(log);
+    if (fd < 0) throw std::runtime_error(std::string("mkstemp: ") + std::strerror(errno));
+    k.log = log;
+
+    // Everything the child needs is built before fork, so the timed path is fork + exec only.
+    const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
+    std::vector<std::string> args = {ANTEROOM_BINARY, "--windowed", size, "--backend", backend};
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e)
+        if (std::strncmp(*e, "ANTEROOM_EXIT_AFTER_FIRST_FRAME=", 32) != 0) env.emplace_back(*e);
+    if (exit_after_first_frame) env.emplace_back("ANTEROOM_EXIT_AFTER_FIRST_FRAME=1");
+    std::vector<char*> argv, envp;
+    for (auto& a : args) argv.push_back(a.data());
+    for (auto& e : env) envp.push_back(e.data());
+    argv.push_back(nullptr);
+    envp.push_back(nullptr);
+
+    k.started_ns = clock_ns(CLOCK_MONOTONIC);
+    k.pid = fork();
+    if (k.pid < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+    if (k.pid == 0) {
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        execve(argv[0], argv.data(), envp.data());
+        _exit(127);
+    }
+    close(fd);
+    return k;
+}
+
+// Waits up to timeout_s for the child to end; nothing if it is still running. Blocks in
+// poll() on a pidfd rather than polling waitpid, so the bench takes no CPU from the kiosk.
+std::optional<Ended> wait_for(pid_t pid, double timeout_s) {
+    Ended e;
+    const int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid, 0));
+    if (pidfd >= 0) {
+        pollfd p{pidfd, POLLIN, 0};
+        const int ready = poll(&p, 1, static_cast<int>(timeout_s * 1000));
+        close(pidfd);
+        if (ready <= 0) return std::nullopt;
+        if (wait4(pid, &e.status, 0, &e.usage) == pid) return e;
+        return std::nullopt;
+    }
+    // Kernels before 5.3 have no pidfd: poll waitpid instead.
+    for (double waited = 0; waited < timeout_s; waited += 0.005) {
+        if (wait4(pid, &e.status, WNOHANG, &e.usage) == pid) return e;
+        sleep_s(0.005);
+    }
+    return std::nullopt;
+}
+
+// Asks the kiosk to stop as a service manager would (SIGTERM), and kills it if it will not.
+Ended stop_kiosk(const KioskProcess& k) {
+    kill(k.pid, SIGTERM);
+    if (auto e = wait_for(k.pid, 5)) return *e;
+    kill(k.pid, SIGKILL);
+    Ended e = wait_for(k.pid, 5).value_or(Ended{});
+    e.ignored_sigterm = true;
+    return e;
+}
+
+std::string take_log(const KioskProcess& k) {
+    std::string text = read_file(k.log);
+    std::remove(k.log.c_str());
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+}
+
+// [SECTION] 1. Start to first frame =========================================================
+
+// One run: fork+exec to the first_frame_monotonic_ns the kiosk prints after glFinish.
+double first_frame_ms(const std::string& backend) {
+    const KioskProcess k = start_kiosk(backend, true);
+    const std::optional<Ended> e = wait_for(k.pid, 30);
+    if (!e) {
+        kill(k.pid, SIGKILL);
+        wait_for(k.pid, 5);
+        throw std::runtime_error("no first frame within 30 s: " + take_log(k));
+    }
+    const std::string log = take_log(k);
+    const size_t at = log.find("first_frame_monotonic_ns=");
+    if (at == std::string::npos || !WIFEXITED(e->status) || WEXITSTATUS(e->status) != 0)
+        throw std::runtime_error(e->how() + " without a first frame: " + log);
+    const long long presented = std::atoll(log.c_str() + at + std::strlen("first_frame_monotonic_ns="));
+    return (presented - k.started_ns) / 1e6;
+}
+
+void bench_startup(const Options& o) {
+    for (const std::string backend : kBackends) {
+        const std::string what = std::string("start to first frame, ") + backend_name(backend);
+        try {
+            // The very first start pays for the disk cache and Mesa's shader cache: shown
+            // as information, left out of the median that a restart of a running kiosk sees.
+            const double cold = first_frame_ms(backend);
+            progress("  %s: cold start %.1f ms (not counted)\n", what.c_str(), cold);
+            std::vector<double> ms;
+            for (int run = 0; run < o.process_runs(); ++run) {
+                sleep_s(0.3);  // let Xvfb finish with the last window
+                ms.push_back(first_frame_ms(backend));
+                progress("  %s: run %d/%d %.1f ms\n", what.c_str(), run + 1, o.process_runs(), ms.back());
+            }
+            add_row(what, "ms", ms, 150);
+            add_row("  first start, cold caches, " + std::string(backend_name(backend)), "ms", {cold});
+        } catch (const std::exception& ex) {
+            add_failure(what, ex.what());
+        }
+    }
+    note("start to first frame: CLOCK_MONOTONIC before fork to the kiosk's first_frame_monotonic_ns (after glFinish); "
+         "the first start of each backend warms the caches and is shown apart, not in the median.");
+}
+
+// [SECTION] 2. Memory =======================================================================
+
+void bench_memory(const Options& o) {
+    note("PSS shares each library page among the processes mapping it, so it falls when other GL programs run; "
+         "peak RSS is the steadier figure.");
+    for (const std::string backend : kBackends) {
+        const std::string name = backend_name(backend);
+        try {
+            std::vector<double> pss, rss;
+            std::string ended;
+            for (int run = 0; run < o.process_runs(); ++run) {
+                const KioskProcess k = start_kiosk(backend, false);
+                // First frames are up well within 1 s (section 1); then sample as it sits.
+                sleep_s(1.0);
+                long long peak_pss = -1;
+                for (int i = 0; i < 10; ++i) {
+                    peak_pss = std::max(peak_pss, pss_kb(k.pid));
+                    sleep_s(0.2);
+                }
+                const Ended e = stop_kiosk(k);
+                const std::string log = take_log(k);
+                if (peak_pss < 0) throw std::runtime_error("the kiosk exited early (" + e.how() + "): " + log);
+                pss.push_back(peak_pss / 1024.0);
+                rss.push_back(e.usage.ru_maxrss / 1024.0);  // ru_maxrss is in KiB on Linux
+                ended = e.how();
+                progress("  memory, %s: run %d/%d PSS %.1f MiB, peak RSS %.1f MiB, on SIGTERM: %s\n", name.c_str(), run + 1,
+                         o.process_runs(), pss.back(), rss.back(), ended.c_str());
+            }
+            add_row("PSS while running (max over 2 s), " + name, "MiB", pss);
+            add_row("peak RSS (ru_maxrss), " + name, "MiB", rss);
+            note(name + " on SIGTERM: " + ended + (ended == "exit 0" ? " (clean shutdown)" : " (NOT a clean shutdown)"));
+        } catch (const std::exception& ex) {
+            add_failure("memory, " + name, ex.what());
+        }
+    }
+}
+
+// [SECTION] 3. CPU on a static screen =======================================================
+
+void bench_idle(const Options& o) {
+    const long ticks_per_s = sysconf(_SC_CLK_TCK);
+    const double window = o.idle_window_s();
+    for (const std::string backend : kBackends) {
+        const std::string what = "idle CPU, attract screen, " + std::string(backend_name(backend));
+        try {
+            std::vector<double> percent, wakeups;
+            for (int run = 0; run < o.process_runs(); ++run) {
+                // Runs one at a time: with two kiosks on a two-core machine, each would share
+                // Xvfb and the cores with the other, and any busy loop would hide in the noise.
+                const KioskProcess k = start_kiosk(backend, false);
+                sleep_s(2.0);  // start-up and the settling frames are not "idle"
+                const long long ticks0 = cpu_ticks(k.pid), switches0 = voluntary_switches(k.pid);
+                const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+                sleep_s(window);
+                const long long ticks1 = cpu_ticks(k.pid), switches1 = voluntary_switches(k.pid);
+                const double elapsed = (clock_ns(CLOCK_MONOTONIC) - t0) / 1e9;
+                const Ended e = stop_kiosk(k);
+                const std::string log = take_log(k);
+                if (ticks0 < 0 || ticks1 < 0) throw std::runtime_error("the kiosk exited early (" + e.how() + "): " + log);
+                percent.push_back(100.0 * (ticks1 - ticks0) / ticks_per_s / elapsed);
+                wakeups.push_back((switches1 - switches0) / elapsed);
+                progress("  %s: run %d/%d %.3f %% of a core, %.1f wakeups/s over %.0f s\n", what.c_str(), run + 1,
+                         o.process_runs(), percent.back(), wakeups.back(), elapsed);
+            }
+            add_row(what, "% core", percent, 0.5);
+            add_row("  wakeups (voluntary switches), " + std::string(backend_name(backend)), "/s", wakeups);
+        } catch (const std::exception& ex) {
+            add_failure(what, ex.what());
+        }
+    }
+    char text[200];
+    std::snprintf(text, sizeof text,
+                  "idle CPU is the kiosk's own utime+stime (/proc/PID/stat, 10 ms ticks) over %.0f s, from 2 s after "
+                  "start; Xvfb's work is not counted.",
+                  window);
+    note(text);
+}
+
+// [SECTION] 4. CPU per frame, headless ======================================================
+
+const char* const kModule = "Understanding your treatment";
+
+void require(bool ok, const std::string& what) {
+    if (!ok) throw std::runtime_error("navigation failed: " + what);
+}
+
+// Walks a patient's way from the attract screen into the module, by the words on the
+// buttons, then on to the screen where pred() holds.
+template <typename Pred>
+void open_module_screen(Headless& h, Pred pred) {
+    require(h.tap(h.text("attract.touch")), "no \"" + h.text("attract.touch") + "\" on the attract screen");
+    require(h.tap(anteroom::locale_native_name("en")), "no English on the language screen");
+    require(h.tap(kModule), std::string("no module card \"") + kModule + "\"");
+    for (int i = 0; i < 30 && h.session().place == Place::Module; ++i) {
+        if (pred(*h.kiosk().current_screen())) return;
+        require(h.tap(h.text("nav.next")), "no Next button");
+    }
+    throw std::runtime_error("navigation failed: the module has no such screen");
+}
+
+bool is_faq(const anteroom::ShownScreen& s) { return s.kind == ScreenKind::Faq; }
+bool is_text(const anteroom::ShownScreen& s) { return s.kind == ScreenKind::Text; }
+
+// Opens every answer: by tapping the question where it is on screen, as a patient would;
+// questions pushed below the fold by answers already open are toggled directly.
+void open_all_answers(Headless& h) {
+    const auto& questions = h.kiosk().current_screen()->questions;
+    for (size_t i = 0; i < questions.size(); ++i) {
+        if (h.session().open_questions.contains(static_cast<int>(i))) continue;
+        if (!h.tap(questions[i].question)) h.kiosk().apply({Intent::ToggleQuestion, static_cast<int>(i)}, h.now());
+    }
+    h.frames(3);
+    require(h.session().open_questions.size() == questions.size(), "not every FAQ answer opened");
+}
+
+// CPU ms per frame over `frames` frames with no input: the steady state of a screen someone
+// is reading. The idle timer is reset first, so the warning overlay never appears mid-run.
+double steady_frame_ms(Headless& h, int frames) {
+    const anteroom::Session before = h.session();
+    h.kiosk().touched(h.now());
+    const std::int64_t t0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+    h.frames(frames);
+    const std::int64_t t1 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+    require(h.session().place == before.place && h.session().screen == before.screen &&
+                h.session().open_questions == before.open_questions,
+            "the screen changed while measuring");
+    return (t1 - t0) / 1e6 / frames;
+}
+
+void bench_frames(const Options&) {
+    constexpr int kFrames = 2000, kReps = 5;
+    const ImVec2 display{kWidth, kHeight};
+    // One Headless at a time: Headless's constructor configures whichever ImGui context is
+    // current, so a second one alive at once would be set up wrongly.
+    try {
+        Headless h(display);
+        open_module_screen(h, is_faq);
+        open_all_answers(h);
+        h.frames(10);  // scroll extent and layout settle over a couple of frames
+        std::vector<double> ms;
+        for (int rep = 0; rep < kReps; ++rep) ms.push_back(steady_frame_ms(h, kFrames));
+        progress("  FAQ, all answers open: %.4f ms/frame (median of %d x %d frames)\n", summarise(ms).median, kReps, kFrames);
+        add_row("CPU/frame, FAQ with every answer open", "ms", ms, 0.5);
+
+        // Changing language rebuilds the font atlas and empties the layout cache. Only
+        // English is available yet, so a fresh KioskUi stands in: its first prepare() and
+        // frame do exactly that work, on the heaviest screen.
+        std::vector<double> atlas, layout;
+        for (int rep = 0; rep < kReps; ++rep) {
+            h.ui() = anteroom::ui::KioskUi();
+            const std::int64_t t0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+            h.ui().prepare(h.kiosk(), display);
+            const std::int64_t t1 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+            h.frame();
+            const std::int64_t t2 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+            atlas.push_back((t1 - t0) / 1e6);
+            layout.push_back((t2 - t1) / 1e6);
+        }
+        add_row("language change: font atlas rebuild", "ms", atlas);
+        add_row("language change: first FAQ frame, cold layout", "ms", layout);
+    } catch (const std::exception& ex) {
+        add_failure("CPU/frame, FAQ", ex.what());
+    }
+
+    try {
+        Headless h(display);
+        open_module_screen(h, is_text);
+        h.frames(10);
+        std::vector<double> ms;
+        for (int rep = 0; rep < kReps; ++rep) ms.push_back(steady_frame_ms(h, kFrames));
+        progress("  text screen: %.4f ms/frame\n", summarise(ms).median);
+        add_row("CPU/frame, text screen \"" + h.kiosk().current_screen()->title + "\"", "ms", ms, 0.5);
+    } catch (const std::exception& ex) {
+        add_failure("CPU/frame, text screen", ex.what());
+    }
+
+    // Arriving on a screen lays out text never laid out before. The cache keeps layouts
+    // for the life of the fonts, so each sample needs a new UI that has not seen the FAQ.
+    try {
+        std::vector<double> ms;
+        for (int rep = 0; rep < kReps; ++rep) {
+            Headless h(display);
+            open_module_screen(h, is_faq);
+            h.kiosk().apply({Intent::Back}, h.now());  // the screen before the FAQ...
+            h.frames(3);
+            h.kiosk().apply({Intent::Next}, h.now());  // ...and on to it, answers open at once
+            for (int i = 0; i < static_cast<int>(h.kiosk().current_screen()->questions.size()); ++i)
+                h.kiosk().apply({Intent::ToggleQuestion, i}, h.now());
+            const std::int64_t t0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+            h.frame();
+            ms.push_back((clock_ns(CLOCK_PROCESS_CPUTIME_ID) - t0) / 1e6);
+        }
+        add_row("first frame on the FAQ, every answer open", "ms", ms);
+    } catch (const std::exception& ex) {
+        add_failure("first frame on the FAQ", ex.what());
+    }
+    note("CPU/frame is CLOCK_PROCESS_CPUTIME_ID over 2000 headless frames x 5: ImGui::NewFrame, the screen and "
+         "ImGui::Render (draw lists); the GL draw and swap of the real program are not included.");
+}
+
+// [SECTION] Report ==========================================================================
+
+void print_table() {
+    std::printf("\nAnteroom benchmark, %dx%d, %ld CPUs (median of the runs shown; min and max beside it)\n\n", kWidth, kHeight,
+                sysconf(_SC_NPROCESSORS_ONLN));
+    std::printf("%-50s %4s %10s %10s %10s %9s  %s\n", "measure", "runs", "median", "min", "max", "target", "result");
+    std::printf("%s\n", std::string(106, '-').c_str());
+    for (const Row& r : g_rows) {
+        if (!r.error.empty()) {
+            std::printf("%-50s  FAILED: %s\n", r.what.c_str(), r.error.c_str());
+            continue;
+        }
+        const std::string what = r.what + " (" + r.unit + ")";
+        const int digits = r.stats.median < 10 ? 3 : 1;
+        char target[32] = "-";
+        if (r.target >= 0) std::snprintf(target, sizeof target, "<= %g", r.target);
+        const char* result = r.target < 0 ? "" : r.stats.median <= r.target ? "PASS" : "OVER";
+        std::printf("%-50s %4d %10.*f %10.*f %10.*f %9s  %s\n", what.c_str(), r.stats.runs, digits, r.stats.median, digits,
+                    r.stats.min, digits, r.stats.max, target, result);
+    }
+    if (!g_notes.empty()) std::printf("\n");
+    for (const std::string& n : g_notes) std::printf("note: %s\n", n.c_str());
+}
+
+int usage(FILE* out, const char* problem) {
+    std::fprintf(out,
+                 "%s%susage: anteroom_bench [--quick] [--only startup,memory,idle,frame]\n"
+                 "  --quick  one run per process figure and a 10 s idle window (for working on the bench)\n"
+                 "  --only   run only the listed sections\n"
+                 "Sections startup, memory and idle need an X display (scripts/bench provides Xvfb).\n",
+                 problem ? problem : "", problem ? "\n" : "");
+    return out == stdout ? 0 : 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--quick") {
+            o.quick = true;
+        } else if (arg == "--only" && i + 1 < argc) {
+            const std::string list = std::string(",") + argv[++i] + ",";
+            auto has = [&](const char* s) { return list.find(std::string(",") + s + ",") != std::string::npos; };
+            o.startup = has("startup"), o.memory = has("memory"), o.idle = has("idle"), o.frame = has("frame");
+            if (!o.startup && !o.memory && !o.idle && !o.frame) return usage(stderr, "--only: no known section named");
+        } else if (arg == "--help" || arg == "-h") {
+            return usage(stdout, nullptr);
+        } else {
+            return usage(stderr, ("unknown option " + arg).c_str());
+        }
+    }
+
+    const bool display = std::getenv("DISPLAY") && *std::getenv("DISPLAY");
+    if (o.quick) note("--quick: 1 run per process figure and a 10 s idle window; these numbers are for development only.");
+    // The process sections come first, while this process is still small: fork is part of
+    // the start-up figure, and a bench bloated by ImGui contexts would fork more slowly.
+    if (o.startup || o.memory || o.idle) {
+        if (!display) {
+            const char* why = "no X display: run scripts/bench, which starts Xvfb";
+            if (o.startup) add_failure("start to first frame", why);
+            if (o.memory) add_failure("memory", why);
+            if (o.idle) add_failure("CPU on the attract screen", why);
+        } else {
+            if (o.startup) progress("1. start to first frame\n"), bench_startup(o);
+            if (o.memory) progress("2. memory\n"), bench_memory(o);
+            if (o.idle) {
+                progress("3. CPU on a static screen: %d run(s) of %.0f s per backend, one after another\n", o.process_runs(),
+                         o.idle_window_s());
+                bench_idle(o);
+            }
+        }
+    }
+    if (o.frame) progress("4. CPU per frame, headless\n"), bench_frames(o);
+    // Other work on the machine (a build, a test run) slows start-up most: say how busy it was.
+    note("load average at the end (1, 5, 15 min): " + read_file("/proc/loadavg").substr(0, 14));
+
+    print_table();
+    const bool failed = std::any_of(g_rows.begin(), g_rows.end(), [](const Row& r) { return !r.error.empty(); });
+    return failed ? 1 : 0;
+}

@@ -1,8 +1,14 @@
 // The GLFW window. GLFW has no touch events: a touchscreen arrives as a mouse, so the
-// cursor hides at the first press instead.
+// cursor hides at the first press instead. GLFW does not turn SIGTERM into a quit event the
+// way SDL does, so a thread waits for the signal and wakes the loop to shut down cleanly.
 #include <GLFW/glfw3.h>
+#include <pthread.h>
+#include <signal.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+
+#include <atomic>
+#include <thread>
 
 #include "platform/window.hpp"
 
@@ -13,6 +19,10 @@ namespace {
 class GlfwWindow : public Window {
 public:
     ~GlfwWindow() override {
+        if (signal_thread_.joinable()) {
+            if (!quit_signal_) pthread_kill(signal_thread_.native_handle(), SIGTERM);  // release its sigwait
+            signal_thread_.join();
+        }
         if (initialised_) {
             ImGui_ImplOpenGL3_Shutdown();
             ImGui_ImplGlfw_Shutdown();
@@ -27,6 +37,18 @@ public:
             *error = "GLFW could not start: " + last_error();
             return false;
         }
+        // Blocked here, so every thread started later leaves these signals to sigwait.
+        sigset_t signals;
+        sigemptyset(&signals);
+        sigaddset(&signals, SIGTERM);
+        sigaddset(&signals, SIGINT);
+        pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+        signal_thread_ = std::thread([this, signals] {
+            int signal = 0;
+            sigwait(&signals, &signal);
+            quit_signal_ = true;
+            glfwPostEmptyEvent();  // safe from any thread: wakes glfwWaitEvents
+        });
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -78,14 +100,11 @@ public:
             if (timeout_s < 0) glfwWaitEvents();
             else glfwWaitEventsTimeout(timeout_s);
         }
-        if (glfwWindowShouldClose(window_)) return Wake::Quit;
+        if (quit_signal_ || glfwWindowShouldClose(window_)) return Wake::Quit;
         return wake_;
     }
 
-    void new_frame() override {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-    }
+    void platform_new_frame() override { ImGui_ImplGlfw_NewFrame(); }
 
     void present() override {
         int w = 0, h = 0;
@@ -111,6 +130,8 @@ private:
     GLFWwindow* window_ = nullptr;
     bool initialised_ = false;
     Wake wake_ = Wake::Timeout;
+    std::atomic<bool> quit_signal_ = false;
+    std::thread signal_thread_;
 };
 
 }  // namespace

@@ -10,7 +10,14 @@
 
 namespace anteroom::platform {
 
+void Window::new_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    renderer_started_ = true;
+    platform_new_frame();
+}
+
 void Window::reload_fonts() {
+    if (!renderer_started_) return;  // its first new_frame() uploads the atlas as it is then
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }

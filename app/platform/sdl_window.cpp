@@ -68,10 +68,7 @@ public:
         return wake;
     }
 
-    void new_frame() override {
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
-    }
+    void platform_new_frame() override { ImGui_ImplSDL2_NewFrame(); }
 
     void present() override {
         int w = 0, h = 0;

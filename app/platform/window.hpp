@@ -23,13 +23,19 @@ public:
     // Handles pending events (feeding them to ImGui); blocks up to timeout_s for the first
     // one when none is pending (a negative timeout waits for ever). Says what woke it.
     virtual Wake wait(double timeout_s) = 0;
-    virtual void new_frame() = 0;     // the backend's part of a frame: display size, mouse, time
-    virtual void present() = 0;       // draws ImGui's draw data and swaps
+    virtual void present() = 0;  // draws ImGui's draw data and swaps
     virtual ImVec2 size() const = 0;
 
     // The OpenGL part, the same for every backend (opengl.cpp).
+    void new_frame();     // the renderer's and the platform's part: display size, mouse, time
     void reload_fonts();  // uploads a rebuilt font atlas
     void finish();        // waits until the GPU has finished (for timing)
+
+protected:
+    virtual void platform_new_frame() = 0;
+
+private:
+    bool renderer_started_ = false;  // the renderer uploads the atlas itself on its first frame
 };
 
 // Draws ImGui's draw data on a cleared framebuffer of this size (opengl.cpp).

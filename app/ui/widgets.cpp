@@ -25,9 +25,14 @@ TextStyle font_style(const UiContext& ctx, ImFont* font) {
 namespace {
 
 const LaidText& laid(UiContext& ctx, const std::vector<Span>& spans, const TextStyle& style, float width) {
-    size_t key = std::hash<float>{}(width) ^ (std::hash<const void*>{}(style.fonts[0]) << 1);
-    for (const Span& s : spans)
-        key = key * 1099511628211ull ^ std::hash<std::string>{}(s.text) ^ static_cast<size_t>(s.style);
+    // The key holds the whole text, so two texts can never share a layout.
+    char head[64];
+    std::string key(head, static_cast<size_t>(std::snprintf(head, sizeof head, "%p %.1f", static_cast<void*>(style.fonts[0]), width)));
+    for (const Span& s : spans) {
+        key += '\x1F';  // a separator no patient text holds
+        key += static_cast<char>('0' + static_cast<int>(s.style));
+        key += s.text;
+    }
     auto it = ctx.layout_cache.find(key);
     if (it == ctx.layout_cache.end()) it = ctx.layout_cache.emplace(key, ctx.layout->lay_out(spans, style, width)).first;
     return it->second;

@@ -37,7 +37,7 @@ struct UiContext {
     Touch touch;
     Probe probe;
     std::unique_ptr<TextLayout> layout;
-    std::unordered_map<size_t, LaidText> layout_cache;  // cleared with the fonts or language
+    std::unordered_map<std::string, LaidText> layout_cache;  // by font, width and text; cleared with the fonts
     ScrollState scroll;
     std::vector<Intent> intents;
     bool input_enabled = true;  // false under an overlay

@@ -22,6 +22,7 @@ Kiosk bundled_kiosk(double now, const std::string& config_text) {
 Headless::Headless(ImVec2 display, const std::string& config_text)
     : context_(ImGui::CreateContext()), display_(display),
       kiosk_(std::make_unique<Kiosk>(bundled_kiosk(now_, config_text))) {
+    ImGui::SetCurrentContext(context_);  // CreateContext makes it current only if none was
     ui::configure_imgui();
     frame();
 }

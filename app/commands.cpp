@@ -178,7 +178,9 @@ public:
             render(kiosk, now);
             render(kiosk, now);
             for (const std::string& o : ui_.probe().overflows()) overflows_.push_back(name + ": " + o);
-            const std::string file = prefix + name + (pages > 1 ? "-" + std::to_string(page + 1) : "") + ".png";
+            std::string file = prefix + name;
+            if (pages > 1) file += '-' + std::to_string(page + 1);
+            file += ".png";
             auto pixels = platform::capture_frame(width_, height_);
             if (pixels.empty() || !stbi_write_png((dir_ / file).c_str(), width_, height_, 4, pixels.data(), width_ * 4)) {
                 std::fprintf(stderr, "anteroom proof: could not write %s\n", (dir_ / file).c_str());

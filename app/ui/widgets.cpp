@@ -1,8 +1,9 @@
 #include "ui/widgets.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
-#include <functional>
+#include <cstdio>
 
 namespace anteroom::ui {
 
@@ -142,12 +143,12 @@ bool button(UiContext& ctx, const std::string& label, const ImRect& rect, Button
     const float inner = rect.GetWidth() - 2 * pad;
     const ImVec2 size = measure_text(ctx, label, font, inner);
     const ImVec2 saved = ImGui::GetCursorScreenPos();
+    const size_t first_line = ctx.probe.texts.size();
     ImGui::SetCursorScreenPos({rect.Min.x + pad, std::round(rect.GetCenter().y - size.y / 2)});
     draw_text(ctx, label, font, inner, text, 0.5f);
     ImGui::SetCursorScreenPos(saved);
     // The label must stay inside the button, not just inside its column.
-    auto& last = ctx.probe.texts.back();
-    last.container = rect;
+    for (size_t i = first_line; i < ctx.probe.texts.size(); ++i) ctx.probe.texts[i].container = rect;
     return tapped;
 }
 

@@ -1,4 +1,4 @@
-// [SECTION] Loading   [SECTION] check   [SECTION] run   [SECTION] proof
+// [SECTION] Loading   [SECTION] check   [SECTION] extract   [SECTION] run   [SECTION] proof
 #include "commands.hpp"
 
 #include <stb_image_write.h>
@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "core/kiosk.hpp"
+#include "core/po.hpp"
 #include "platform/window.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -95,6 +96,23 @@ int run_check(const Options& options) {
     const auto locales = available_locales(l.content.content);
     for (size_t i = 0; i < locales.size(); ++i) std::printf("%s%s", i ? ", " : "", locales[i].c_str());
     std::printf(")\n");
+    return 0;
+}
+
+// [SECTION] extract =========================================================================
+
+int run_extract(const Options& options) {
+    ContentLoad content = load_content(options.content_dir);
+    for (const Diagnostic& d : content.errors) std::fprintf(stderr, "%s\n", d.str().c_str());
+    if (!content.errors.empty()) return 1;  // a template of broken content would mislead translators
+    const std::filesystem::path out = options.out_dir;
+    const std::string pot = write_pot(content.content, out.parent_path().empty() ? "." : out.parent_path() / "..");
+    FILE* file = std::fopen(out.c_str(), "wb");
+    if (!file || std::fwrite(pot.data(), 1, pot.size(), file) != pot.size() || std::fclose(file) != 0) {
+        std::fprintf(stderr, "anteroom extract: cannot write %s\n", out.c_str());
+        return 1;
+    }
+    std::printf("anteroom extract: wrote %s\n", out.c_str());
     return 0;
 }
 

@@ -8,6 +8,7 @@ namespace anteroom {
 struct Options {
     std::string content_dir;
     std::string config_file;
+    std::string locales_dir;
     std::string backend = "sdl";
     bool windowed = false;
     int width = 1280, height = 800;     // --windowed WxH
@@ -18,5 +19,6 @@ struct Options {
 int run_kiosk(const Options& options);
 int run_check(const Options& options);
 int run_proof(const Options& options);
+int run_extract(const Options& options);
 
 }  // namespace anteroom

@@ -9,9 +9,10 @@ namespace {
 
 const char* const kUsage =
     "usage:\n"
-    "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE]\n"
-    "  anteroom check [--content DIR] [--config FILE]\n"
-    "  anteroom proof --out DIR [--size WxH]... [--backend sdl|glfw] [--content DIR] [--config FILE]\n"
+    "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE] [--locales DIR]\n"
+    "  anteroom check [--content DIR] [--config FILE] [--locales DIR]\n"
+    "  anteroom proof --out DIR [--size WxH]... [--backend sdl|glfw] [--content DIR] [--config FILE] [--locales DIR]\n"
+    "  anteroom extract [--content DIR] [--out FILE]   (default: locales/anteroom.pot)\n"
     "  anteroom --version\n";
 
 bool parse_size(const char* text, int* w, int* h) {
@@ -29,10 +30,12 @@ int main(int argc, char** argv) {
     anteroom::Options options;
     options.content_dir = ANTEROOM_DEFAULT_CONTENT;
     options.config_file = ANTEROOM_DEFAULT_CONFIG;
+    options.locales_dir = ANTEROOM_DEFAULT_LOCALES;
     std::string command = "run";
     int i = 1;
     if (argc > 1 && argv[1][0] != '-') command = argv[i++];
-    if (command != "run" && command != "check" && command != "proof") return usage_error("unknown command '" + command + "'");
+    if (command != "run" && command != "check" && command != "proof" && command != "extract")
+        return usage_error("unknown command '" + command + "'");
 
     for (; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -43,11 +46,12 @@ int main(int argc, char** argv) {
         } else if (arg == "--help" || arg == "-h") {
             std::printf("%s", kUsage);
             return 0;
-        } else if (arg == "--content" || arg == "--config" || arg == "--backend" || arg == "--out") {
+        } else if (arg == "--content" || arg == "--config" || arg == "--locales" || arg == "--backend" || arg == "--out") {
             const char* v = value();
             if (!v) return usage_error(arg + " needs a value");
             if (arg == "--content") options.content_dir = v;
             else if (arg == "--config") options.config_file = v;
+            else if (arg == "--locales") options.locales_dir = v;
             else if (arg == "--backend") options.backend = v;
             else options.out_dir = v;
         } else if (arg == "--windowed" && command == "run") {
@@ -65,6 +69,10 @@ int main(int argc, char** argv) {
     }
     if (options.backend != "sdl" && options.backend != "glfw") return usage_error("--backend must be sdl or glfw");
     if (command == "check") return anteroom::run_check(options);
+    if (command == "extract") {
+        if (options.out_dir.empty()) options.out_dir = options.locales_dir + "/anteroom.pot";
+        return anteroom::run_extract(options);
+    }
     if (command == "proof") {
         if (options.out_dir.empty()) return usage_error("proof needs --out DIR");
         if (options.sizes.empty()) options.sizes = {{1920, 1080}, {1080, 1920}};

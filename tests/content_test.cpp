@@ -311,7 +311,7 @@ TEST_F(ContentFixture, TextsRememberTheirFileAndLine) {
     const ScreenSource& routes = visit().screens[2];
     EXPECT_EQ(routes.routes[0].body.line, 10);
     EXPECT_EQ(routes.routes[1].summary.line, 19);
-    EXPECT_EQ(load_.content.interface.at("idle.body").line, 45);
+    EXPECT_EQ(load_.content.interface.at("idle.body").line, 46);
 }
 
 TEST_F(ContentFixture, ValidWithTheClinicsConfig) {

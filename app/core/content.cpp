@@ -19,6 +19,7 @@ const std::vector<InterfaceKey>& interface_keys() {
         {"language.title", {}},
         {"home.title", {}},
         {"home.minutes", {"minutes"}},
+        {"home.fallback", {"language"}},
         {"nav.back", {}},
         {"nav.next", {}},
         {"nav.finish", {}},
@@ -66,8 +67,8 @@ std::string printable(const std::string& id) {
     return out;
 }
 
-Text text_from(const std::optional<SourceString>& s, const std::string& file) {
-    return s ? Text{s->text, file, s->line} : Text{{}, file, 0};
+Text text_from(const std::optional<SourceString>& s, const std::string& file, std::string key) {
+    return s ? Text{s->text, file, s->line, std::move(key)} : Text{{}, file, 0, std::move(key)};
 }
 
 struct Loader {
@@ -77,7 +78,7 @@ struct Loader {
         result.errors.push_back({file, line, message});
     }
 
-    std::optional<ScreenSource> load_screen(const fs::path& path, const std::string& id) {
+    std::optional<ScreenSource> load_screen(const fs::path& path, const std::string& module, const std::string& id) {
         const std::string file = path.string();
         std::string source;
         if (!read_text_file(path, file, &source, result.errors)) return std::nullopt;
@@ -89,7 +90,8 @@ struct Loader {
         screen.id = id;
         screen.file = file;
         auto kind = r.string("kind", true);
-        screen.title = text_from(r.string("title", true), file);
+        const std::string key = module + "/" + id + ":";
+        screen.title = text_from(r.string("title", true), file, key + "title");
         if (kind) {
             if (kind->text == "text") screen.kind = ScreenKind::Text;
             else if (kind->text == "faq") screen.kind = ScreenKind::Faq;
@@ -98,20 +100,22 @@ struct Loader {
             else error(file, kind->line, "kind '" + kind->text + "' is not one of text, faq, timeline, routes");
         }
         if (screen.kind == ScreenKind::Text) {
-            screen.body = text_from(r.string("body", true), file);
+            screen.body = text_from(r.string("body", true), file, key + "body");
         } else {
-            screen.intro = text_from(r.string("intro", false), file);
+            screen.intro = text_from(r.string("intro", false), file, key + "intro");
         }
         if (screen.kind == ScreenKind::Faq) {
             for (TableReader& q : r.table_array("question")) {
-                screen.questions.push_back({text_from(q.string("q", true), file), text_from(q.string("a", true), file)});
+                const std::string n = key + "question." + std::to_string(screen.questions.size() + 1);
+                screen.questions.push_back({text_from(q.string("q", true), file, n + ".q"), text_from(q.string("a", true), file, n + ".a")});
                 q.finish();
             }
             if (screen.questions.empty()) error(file, r.line_of("kind"), "an faq screen needs at least one [[question]]");
         }
         if (screen.kind == ScreenKind::Timeline) {
             for (TableReader& s : r.table_array("step")) {
-                screen.steps.push_back({text_from(s.string("title", true), file), text_from(s.string("body", true), file)});
+                const std::string n = key + "step." + std::to_string(screen.steps.size() + 1);
+                screen.steps.push_back({text_from(s.string("title", true), file, n + ".title"), text_from(s.string("body", true), file, n + ".body")});
                 s.finish();
             }
             if (screen.steps.empty()) error(file, r.line_of("kind"), "a timeline screen needs at least one [[step]]");
@@ -127,9 +131,10 @@ struct Loader {
                     else if (!seen.insert(id->text).second)
                         error(file, id->line, "route '" + id->text + "' appears twice");
                 }
-                route.title = text_from(t.string("title", true), file);
-                route.summary = text_from(t.string("summary", true), file);
-                route.body = text_from(t.string("body", true), file);
+                const std::string n = key + "route." + route.id;
+                route.title = text_from(t.string("title", true), file, n + ".title");
+                route.summary = text_from(t.string("summary", true), file, n + ".summary");
+                route.body = text_from(t.string("body", true), file, n + ".body");
                 t.finish();
                 screen.routes.push_back(std::move(route));
             }
@@ -156,8 +161,8 @@ struct Loader {
                                       std::to_string(kContentFormat));
         if (auto order = r.integer("order", false, 0, 1000)) module.order = static_cast<int>(*order);
         if (auto minutes = r.integer("minutes", true, 1, 240)) module.minutes = static_cast<int>(*minutes);
-        module.title = text_from(r.string("title", true), file);
-        module.summary = text_from(r.string("summary", true), file);
+        module.title = text_from(r.string("title", true), file, module.id + ":title");
+        module.summary = text_from(r.string("summary", true), file, module.id + ":summary");
         std::set<std::string> listed;
         if (auto screens = r.string_array("screens", true)) {
             if (screens->empty()) error(file, r.line_of("screens"), "'screens' must list at least one screen");
@@ -176,7 +181,7 @@ struct Loader {
                     error(file, id.line, "screen '" + id.text + "' has no file " + screen_path.string());
                     continue;
                 }
-                if (auto screen = load_screen(screen_path, id.text)) module.screens.push_back(std::move(*screen));
+                if (auto screen = load_screen(screen_path, module.id, id.text)) module.screens.push_back(std::move(*screen));
             }
         }
         r.finish();
@@ -208,7 +213,7 @@ struct Loader {
                 const std::string full = std::string(section.str()) + "." + std::string(key.str());
                 const bool known = std::any_of(interface_keys().begin(), interface_keys().end(),
                                                [&](const InterfaceKey& k) { return full == k.key; });
-                if (known) result.content.interface[full] = text_from(r.string(key.str(), true), file);
+                if (known) result.content.interface[full] = text_from(r.string(key.str(), true), file, "interface:" + full);
             }
             r.finish();
         }

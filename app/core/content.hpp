@@ -19,6 +19,7 @@ struct Text {
     std::string source;
     std::string file;
     int line = 0;
+    std::string key;  // stable id across languages, e.g. "education/faq:question.3.a" (a PO msgctxt)
 
     bool empty() const { return source.empty(); }
 };

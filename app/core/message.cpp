@@ -93,6 +93,13 @@ std::string format_message(const std::string& pattern, const Params& params, con
         if (error) *error = std::string("message syntax error (") + u_errorName(status) + ")";
         return pattern;
     }
+    if (!format.usesNamedArguments() && pattern.find('{') != std::string::npos) {
+        icu::MessagePattern parsed(icu::UnicodeString::fromUTF8(pattern), nullptr, status);
+        if (U_SUCCESS(status) && parsed.hasNumberedArguments()) {  // check_message rejects these too
+            if (error) *error = "numbered parameters are not supported";
+            return pattern;
+        }
+    }
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     names.reserve(params.size());

@@ -12,6 +12,7 @@
 
 #include "core/kiosk.hpp"
 #include "core/po.hpp"
+#include "core/translations.hpp"
 #include "platform/window.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -24,6 +25,7 @@ namespace {
 struct Loaded {
     ContentLoad content;
     ConfigLoad config;
+    TranslationsLoad translations;
     Diagnostics problems;  // everything wrong, config first
 
     bool ok() const { return problems.empty(); }
@@ -33,12 +35,14 @@ Loaded load_all(const Options& options) {
     Loaded l;
     l.config = load_config(options.config_file);
     l.content = load_content(options.content_dir);
+    l.translations = load_translations(options.locales_dir);
     l.problems = l.config.errors;
     l.problems.insert(l.problems.end(), l.content.errors.begin(), l.content.errors.end());
+    l.problems.insert(l.problems.end(), l.translations.errors.begin(), l.translations.errors.end());
     // Validating half-loaded content, or content against a config that did not load, would
     // only add confusing follow-on errors.
     if (l.content.errors.empty() && l.config.errors.empty()) {
-        Diagnostics more = validate(l.content.content, l.config.config, options.config_file);
+        Diagnostics more = validate(l.content.content, l.config.config, options.config_file, l.translations.translations);
         l.problems.insert(l.problems.end(), more.begin(), more.end());
     }
     return l;
@@ -85,6 +89,17 @@ struct ImGuiScope {
 int run_check(const Options& options) {
     Loaded l = load_all(options);
     for (const Diagnostic& d : l.problems) std::printf("%s\n", d.str().c_str());
+    // Coverage of each translation, per module: what a patient in that language will see.
+    for (const auto& [locale, catalog] : l.translations.translations.catalogs) {
+        const Coverage ui = coverage(catalog, interface_texts(l.content.content));
+        std::printf("%s (%s, review: %s): interface %d/%d current, %d stale, %d missing\n", locale.c_str(), catalog.file.c_str(),
+                    catalog.review_status.c_str(), ui.current, ui.total, ui.stale, ui.missing);
+        for (const ModuleSource& m : l.content.content.modules) {
+            const Coverage c = coverage(catalog, module_texts(m));
+            std::printf("  %s: %d/%d current, %d stale, %d missing%s\n", m.id.c_str(), c.current, c.total, c.stale, c.missing,
+                        c.complete() ? "" : " -> shown in the fallback language");
+        }
+    }
     if (!l.ok()) {
         std::fprintf(stderr, "anteroom check: %zu problem%s\n", l.problems.size(), l.problems.size() == 1 ? "" : "s");
         return 1;
@@ -93,7 +108,7 @@ int run_check(const Options& options) {
     for (const auto& m : l.content.content.modules) screens += m.screens.size();
     std::printf("anteroom check: clean (%zu module%s, %zu screens, languages: ", l.content.content.modules.size(),
                 l.content.content.modules.size() == 1 ? "" : "s", screens);
-    const auto locales = available_locales(l.content.content);
+    const auto locales = available_locales(l.content.content, l.translations.translations);
     for (size_t i = 0; i < locales.size(); ++i) std::printf("%s%s", i ? ", " : "", locales[i].c_str());
     std::printf(")\n");
     return 0;
@@ -132,7 +147,7 @@ int run_kiosk(const Options& options) {
     auto window = open(options, window_options);
     if (!window) return 1;
 
-    Kiosk kiosk(std::move(l.content.content), l.config.config, l.ok(), seconds_now());
+    Kiosk kiosk(std::move(l.content.content), l.config.config, l.ok(), seconds_now(), std::move(l.translations.translations));
     ui::KioskUi ui;
     // For scripts/bench: report when the first frame is on screen, then stop.
     const bool exit_after_first_frame = std::getenv("ANTEROOM_EXIT_AFTER_FIRST_FRAME") != nullptr;
@@ -215,7 +230,13 @@ public:
 private:
     void render(Kiosk& kiosk, double now) {
         const ImVec2 size{static_cast<float>(width_), static_cast<float>(height_)};
-        if (ui_.prepare(kiosk, size)) window_.reload_fonts();
+        if (ui_.prepare(kiosk, size)) {
+            window_.reload_fonts();
+            if (!ui_.font_error().empty()) {
+                std::fprintf(stderr, "anteroom proof: %s\n", ui_.font_error().c_str());
+                failed_ = true;
+            }
+        }
         window_.new_frame();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = size;  // the proof size, not the window's
@@ -238,6 +259,10 @@ private:
 
 // Walks a kiosk through every screen it has, as a patient would, taking a shot of each.
 void walk(Proof& proof, Kiosk& kiosk, const std::string& locale, double now) {
+    kiosk.apply({Intent::Begin}, now);  // choose the language, then back: the first screens in it too
+    kiosk.apply({Intent::ChooseLanguage, -1, locale}, now);
+    kiosk.apply({Intent::Back}, now);
+    kiosk.apply({Intent::Back}, now);
     proof.shot(kiosk, "attract", now);
     kiosk.apply({Intent::Begin}, now);
     proof.shot(kiosk, "language", now);
@@ -289,16 +314,19 @@ int run_proof(const Options& options) {
     bool failed = false;
     std::vector<std::string> overflows;
     const double now = 1000;  // a fixed clock: proofs do not depend on when they run
-    const std::vector<std::string> locales = l.ok() ? available_locales(l.content.content) : std::vector<std::string>{"en"};
+    ClinicConfig config = l.config.config;
+    config.pseudo_locales = true;  // proofs cover the layout-testing locales too
+    const std::vector<std::string> locales =
+        l.ok() ? available_locales(l.content.content, l.translations.translations, true) : std::vector<std::string>{"en"};
     for (const std::string& locale : locales) {
         for (const auto& [w, h] : options.sizes) {
             ui::KioskUi ui;  // fresh fonts and caches for each size
             Proof proof(*window, ui, std::filesystem::path(options.out_dir) / locale / (std::to_string(w) + "x" + std::to_string(h)), w, h);
             if (l.ok()) {
-                Kiosk kiosk(l.content.content, l.config.config, true, now);
+                Kiosk kiosk(l.content.content, config, true, now, l.translations.translations);
                 walk(proof, kiosk, locale, now);
             }
-            Kiosk preparing(l.content.content, l.config.config, false, now);
+            Kiosk preparing(l.content.content, config, false, now, l.translations.translations);
             proof.shot(preparing, "preparing", now);
             files += proof.files();
             failed = failed || proof.failed();

@@ -31,6 +31,9 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
     if (auto v = r.integer("idle_reset_s", false, 15 + kMinIdleCountdown, 7200)) c.idle_reset_s = static_cast<int>(*v);
     else idle_ok = idle_ok && !r.has("idle_reset_s");
     if (auto v = r.string("default_locale", false)) c.default_locale = v->text;
+    if (auto v = r.string("fallback_locale", false)) c.fallback_locale = v->text;
+    if (auto v = r.boolean("arabic_digits", false)) c.arabic_digits = *v;
+    if (auto v = r.boolean("pseudo_locales", false)) c.pseudo_locales = *v;
 
     if (auto routes = r.string_array("routes_offered", false)) {
         c.routes_offered.clear();

@@ -22,6 +22,9 @@ struct ClinicConfig {
     int idle_warning_s = 90;   // no touch for this long: "Are you still there?"
     int idle_reset_s = 120;    // no touch for this long: the session is wiped
     std::string default_locale = "en";
+    std::string fallback_locale = "en";  // shown when a module is not translated into the patient's language
+    bool arabic_digits = false;          // Arabic text uses Latin digits unless the clinic prefers Arabic-Indic
+    bool pseudo_locales = false;         // offer en-XA and ar-XB, for checking layouts
 };
 
 struct ConfigLoad {

@@ -67,8 +67,8 @@ std::string printable(const std::string& id) {
     return out;
 }
 
-Text text_from(const std::optional<SourceString>& s, const std::string& file, std::string key) {
-    return s ? Text{s->text, file, s->line, std::move(key)} : Text{{}, file, 0, std::move(key)};
+Text text_from(const std::optional<SourceString>& s, const std::string& file, std::string key, bool markdown = false) {
+    return s ? Text{s->text, file, s->line, std::move(key), markdown} : Text{{}, file, 0, std::move(key), markdown};
 }
 
 struct Loader {
@@ -100,14 +100,14 @@ struct Loader {
             else error(file, kind->line, "kind '" + kind->text + "' is not one of text, faq, timeline, routes");
         }
         if (screen.kind == ScreenKind::Text) {
-            screen.body = text_from(r.string("body", true), file, key + "body");
+            screen.body = text_from(r.string("body", true), file, key + "body", true);
         } else {
-            screen.intro = text_from(r.string("intro", false), file, key + "intro");
+            screen.intro = text_from(r.string("intro", false), file, key + "intro", true);
         }
         if (screen.kind == ScreenKind::Faq) {
             for (TableReader& q : r.table_array("question")) {
                 const std::string n = key + "question." + std::to_string(screen.questions.size() + 1);
-                screen.questions.push_back({text_from(q.string("q", true), file, n + ".q"), text_from(q.string("a", true), file, n + ".a")});
+                screen.questions.push_back({text_from(q.string("q", true), file, n + ".q"), text_from(q.string("a", true), file, n + ".a", true)});
                 q.finish();
             }
             if (screen.questions.empty()) error(file, r.line_of("kind"), "an faq screen needs at least one [[question]]");
@@ -115,7 +115,7 @@ struct Loader {
         if (screen.kind == ScreenKind::Timeline) {
             for (TableReader& s : r.table_array("step")) {
                 const std::string n = key + "step." + std::to_string(screen.steps.size() + 1);
-                screen.steps.push_back({text_from(s.string("title", true), file, n + ".title"), text_from(s.string("body", true), file, n + ".body")});
+                screen.steps.push_back({text_from(s.string("title", true), file, n + ".title"), text_from(s.string("body", true), file, n + ".body", true)});
                 s.finish();
             }
             if (screen.steps.empty()) error(file, r.line_of("kind"), "a timeline screen needs at least one [[step]]");
@@ -134,7 +134,7 @@ struct Loader {
                 const std::string n = key + "route." + route.id;
                 route.title = text_from(t.string("title", true), file, n + ".title");
                 route.summary = text_from(t.string("summary", true), file, n + ".summary");
-                route.body = text_from(t.string("body", true), file, n + ".body");
+                route.body = text_from(t.string("body", true), file, n + ".body", true);
                 t.finish();
                 screen.routes.push_back(std::move(route));
             }

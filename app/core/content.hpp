@@ -20,6 +20,7 @@ struct Text {
     std::string file;
     int line = 0;
     std::string key;  // stable id across languages, e.g. "education/faq:question.3.a" (a PO msgctxt)
+    bool markdown = false;  // body text in the Markdown subset; otherwise a plain line
 
     bool empty() const { return source.empty(); }
 };

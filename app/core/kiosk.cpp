@@ -5,10 +5,35 @@
 
 namespace anteroom {
 
-Kiosk::Kiosk(ContentSource content, ClinicConfig config, bool content_ok, double now)
+Kiosk::Kiosk(ContentSource content, ClinicConfig config, bool content_ok, double now, Translations translations)
     : content_(std::move(content)), config_(std::move(config)), content_ok_(content_ok),
-      locales_(available_locales(content_)) {
+      translations_(std::move(translations)), locales_(available_locales(content_, translations_, config_.pseudo_locales)) {
     reset(now);
+}
+
+const Presentation& Kiosk::presentation(const std::string& locale) const {
+    auto it = presentations_.find(locale);
+    if (it == presentations_.end()) it = presentations_.emplace(locale, present(content_, config_, locale, translations_)).first;
+    return it->second;
+}
+
+const Presentation& Kiosk::shown() const {
+    const Presentation& mine = presentation(session_.locale);
+    if (session_.place == Place::Module) {
+        const std::string& module_locale = mine.modules[static_cast<size_t>(session_.module)].locale;
+        if (module_locale != session_.locale) return presentation(module_locale);
+    }
+    return mine;
+}
+
+std::vector<const Presentation*> Kiosk::in_use() const {
+    const Presentation& mine = presentation(session_.locale);
+    std::vector<const Presentation*> used{&mine};
+    for (const ShownModule& m : mine.modules) {
+        const Presentation* p = &presentation(m.locale);
+        if (std::find(used.begin(), used.end(), p) == used.end()) used.push_back(p);
+    }
+    return used;
 }
 
 void Kiosk::reset(double now) {
@@ -20,13 +45,12 @@ void Kiosk::reset(double now) {
 
 void Kiosk::set_locale(const std::string& locale) {
     session_.locale = locale;
-    if (presentation_.locale != locale || presentation_.modules.empty())
-        presentation_ = present(content_, config_, locale);
+    presentation(locale);  // built now, while the patient waits for the switch anyway
 }
 
 const ShownModule* Kiosk::current_module() const {
     if (session_.place != Place::Module) return nullptr;
-    return &presentation_.modules[static_cast<size_t>(session_.module)];
+    return &shown().modules[static_cast<size_t>(session_.module)];
 }
 
 const ShownScreen* Kiosk::current_screen() const {
@@ -55,7 +79,7 @@ void Kiosk::apply(const Intent& intent, double now) {
         break;
     case Intent::OpenModule:
         if (session_.place == Place::Home && intent.index >= 0 &&
-            intent.index < static_cast<int>(presentation_.modules.size())) {
+            intent.index < static_cast<int>(shown().modules.size())) {
             session_.place = Place::Module;
             session_.module = intent.index;
             go_to_screen(0);

@@ -3,6 +3,7 @@
 // The UI reads it and posts intents; nothing here knows about ImGui or windows.
 // Times are seconds on a monotonic clock, passed in, so tests control time.
 #include <limits>
+#include <map>
 #include <set>
 #include <string>
 
@@ -45,7 +46,7 @@ class Kiosk {
 public:
     // content_ok is false when content or configuration had errors: the kiosk then only
     // shows "This kiosk is being prepared", using whatever interface text did load.
-    Kiosk(ContentSource content, ClinicConfig config, bool content_ok, double now);
+    Kiosk(ContentSource content, ClinicConfig config, bool content_ok, double now, Translations translations = {});
 
     void apply(const Intent& intent, double now);
     void touched(double now);  // any touch keeps the session alive
@@ -54,7 +55,11 @@ public:
     double next_wakeup(double now) const;  // when tick() or the countdown next needs a frame
 
     const Session& session() const { return session_; }
-    const Presentation& shown() const { return presentation_; }
+    // What is on screen now: the patient's language, or inside a module that is not
+    // translated, the whole screen in the fallback language.
+    const Presentation& shown() const;
+    // The presentations the patient's language can put on screen: its own, then any fallback.
+    std::vector<const Presentation*> in_use() const;
     const ClinicConfig& config() const { return config_; }
     const std::vector<std::string>& locales() const { return locales_; }
 
@@ -66,11 +71,14 @@ private:
     void set_locale(const std::string& locale);
     void go_to_screen(int screen);
 
+    const Presentation& presentation(const std::string& locale) const;
+
     ContentSource content_;
     ClinicConfig config_;
     bool content_ok_;
+    Translations translations_;
     std::vector<std::string> locales_;
-    Presentation presentation_;
+    mutable std::map<std::string, Presentation> presentations_;  // by locale, built on first use
     Session session_;
 };
 

@@ -6,6 +6,10 @@
 
 namespace anteroom {
 
+namespace {
+std::string pseudo_transform(const std::string& pseudo, std::string text);
+}
+
 std::string ShownScreen::plain() const {
     std::string out = title;
     auto add = [&out](const std::string& s) {
@@ -35,10 +39,10 @@ Params clinic_params(const ClinicConfig& c) {
 std::string Presentation::text(const std::string& key, const Params& extra) const {
     auto it = interface_.find(key);
     if (it == interface_.end()) return key;  // validate() makes this unreachable for bundled keys
-    if (extra.empty()) return format_message(it->second, clinic_params_, locale);
+    if (extra.empty()) return pseudo_transform(pseudo_, format_message(it->second, clinic_params_, icu_locale));
     Params all = clinic_params_;
     for (const auto& [name, value] : extra) all[name] = value;
-    return format_message(it->second, all, locale);
+    return pseudo_transform(pseudo_, format_message(it->second, all, icu_locale));
 }
 
 std::string Presentation::all_text() const {
@@ -52,23 +56,90 @@ std::string Presentation::all_text() const {
 }
 
 namespace {
+
+bool is_pseudo(const std::string& locale) {
+    return std::find(kPseudoLocales.begin(), kPseudoLocales.end(), locale) != kPseudoLocales.end();
+}
+
+// en-XA: every letter accented and the text about 40 % longer, so overflow shows up before
+// any translator's work does. Works on shown text, after formatting and Markdown.
+std::string accent_and_stretch(const std::string& text) {
+    static const std::map<char, std::string> accented = {
+        {'a', "á"}, {'e', "é"}, {'i', "í"}, {'o', "ö"}, {'u', "ü"}, {'y', "ý"}, {'n', "ñ"}, {'c', "ç"},
+        {'A', "Å"}, {'E', "É"}, {'I', "Î"}, {'O', "Ö"}, {'U', "Û"}, {'Y', "Ý"}, {'N', "Ñ"}, {'C', "Ç"}};
+    std::string out;
+    for (char c : text) {
+        auto it = accented.find(c);
+        out += it == accented.end() ? std::string(1, c) : it->second;
+        if (std::string_view("aeiouAEIOUnrs").find(c) != std::string_view::npos) out += it == accented.end() ? std::string(1, c) : it->second;
+    }
+    return out;
+}
+
+// ar-XB: English forced right to left, to check mirroring without reading Arabic.
+std::string force_rtl(const std::string& text) { return text.empty() ? text : "\u202E" + text + "\u202C"; }
+
+std::string pseudo_transform(const std::string& pseudo, std::string text) {
+    if (pseudo == "en-XA") return accent_and_stretch(text);
+    if (pseudo == "ar-XB") return force_rtl(text);
+    return text;
+}
+
 struct Resolver {
     const Params& params;
-    const std::string& locale;
+    const std::string& icu_locale;
+    const Catalog* catalog;  // null: English
+    std::string pseudo;      // a pseudo-locale, or empty
 
-    std::string line(const Text& t) const { return format_message(t.source, params, locale); }
-    RichText rich(const Text& t) const { return t.empty() ? RichText{} : parse_markdown(line(t)); }
+    std::string transform(std::string text) const { return pseudo_transform(pseudo, std::move(text)); }
+    const std::string& source(const Text& t) const {
+        const std::string* translated = catalog ? translation_of(*catalog, t) : nullptr;
+        return translated ? *translated : t.source;
+    }
+    std::string line(const Text& t) const { return transform(format_message(source(t), params, icu_locale)); }
+    RichText rich(const Text& t) const {
+        if (t.empty()) return {};
+        RichText r = parse_markdown(format_message(source(t), params, icu_locale));
+        for (Block& b : r.blocks)
+            for (Span& span : b.spans) span.text = transform(span.text);
+        return r;
+    }
 };
+
+// The locale ICU formats with: Arabic keeps Latin digits unless the clinic asks otherwise.
+std::string icu_locale_for(const std::string& locale, const ClinicConfig& config) {
+    if (locale == "en-XA" || locale == "ar-XB") return "en";
+    if (locale.starts_with("ar") && !config.arabic_digits) return locale + "-u-nu-latn";
+    return locale;
+}
+
+bool module_complete(const ModuleSource& m, const Catalog* catalog) {
+    return !catalog || coverage(*catalog, module_texts(m)).complete();
+}
+
 }  // namespace
 
-Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale) {
+Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale,
+                     const Translations& translations) {
     Presentation p;
     p.locale = locale;
+    p.icu_locale = icu_locale_for(locale, config);
+    p.rtl = icu::Locale(locale.c_str()).isRightToLeft();
     p.clinic_params_ = clinic_params(config);
-    for (const auto& [key, t] : content.interface) p.interface_[key] = t.source;
-    Resolver r{p.clinic_params_, locale};
+    const Catalog* catalog = translations.find(locale);
+    // The fallback for modules not (yet) translated: the clinic's choice if it is complete.
+    const Catalog* fallback = translations.find(config.fallback_locale);
+    const std::string fallback_locale = fallback ? config.fallback_locale : "en";
+    const Resolver here{p.clinic_params_, p.icu_locale, catalog, is_pseudo(locale) ? locale : ""};
+    p.pseudo_ = here.pseudo;
+    for (const auto& [key, t] : content.interface) p.interface_[key] = here.source(t);
     for (const ModuleSource& m : content.modules) {
-        ShownModule shown{m.id, r.line(m.title), r.line(m.summary), m.minutes, {}};
+        const bool translated = module_complete(m, catalog);
+        const bool use_fallback = !translated && module_complete(m, fallback);
+        const std::string module_locale = translated ? locale : use_fallback ? fallback_locale : std::string("en");
+        const std::string module_icu = translated ? p.icu_locale : icu_locale_for(module_locale, config);
+        const Resolver r = translated ? here : Resolver{p.clinic_params_, module_icu, use_fallback ? fallback : nullptr, ""};
+        ShownModule shown{m.id, module_locale, r.line(m.title), r.line(m.summary), m.minutes, {}};
         for (const ScreenSource& s : m.screens) {
             ShownScreen screen;
             screen.id = s.id;
@@ -97,7 +168,7 @@ struct Validator {
     Diagnostics out;
 
     // Checks one message: syntax, parameters, and (for Markdown) the subset.
-    void check(const Text& t, bool markdown, const std::vector<std::string>& extra = {}) {
+    void check(const Text& t, const std::vector<std::string>& extra = {}) {
         if (t.empty()) return;
         MessageCheck mc = check_message(t.source);
         if (!mc.error.empty()) {
@@ -111,7 +182,7 @@ struct Validator {
             for (const auto& k : extra) known += ", " + k;
             out.push_back({t.file, t.line + arg.line, "unknown parameter {" + arg.name + "}; known here: " + known});
         }
-        if (markdown) {
+        if (t.markdown) {
             std::vector<MarkdownProblem> problems;
             parse_markdown(t.source, &problems);
             for (const auto& problem : problems) out.push_back({t.file, t.line + problem.line, problem.message});
@@ -121,25 +192,15 @@ struct Validator {
 
 }  // namespace
 
-Diagnostics validate(const ContentSource& content, const ClinicConfig& config, const std::string& config_file) {
+Diagnostics validate(const ContentSource& content, const ClinicConfig& config, const std::string& config_file,
+                     const Translations& translations) {
     Validator v{clinic_params(config), {}};
     for (const InterfaceKey& k : interface_keys()) {
-        if (auto it = content.interface.find(k.key); it != content.interface.end()) v.check(it->second, false, k.extra_params);
+        if (auto it = content.interface.find(k.key); it != content.interface.end()) v.check(it->second, k.extra_params);
     }
     for (const ModuleSource& m : content.modules) {
-        v.check(m.title, false);
-        v.check(m.summary, false);
+        for (const Text* t : module_texts(m)) v.check(*t);
         for (const ScreenSource& s : m.screens) {
-            v.check(s.title, false);
-            v.check(s.intro, true);
-            v.check(s.body, true);
-            for (const FaqEntry& q : s.questions) v.check(q.question, false), v.check(q.answer, true);
-            for (const TimelineStep& st : s.steps) v.check(st.title, false), v.check(st.body, true);
-            for (const RouteEntry& r : s.routes) {
-                v.check(r.title, false);
-                v.check(r.summary, false);
-                v.check(r.body, true);
-            }
             if (s.kind == ScreenKind::Routes) {
                 for (const std::string& offered : config.routes_offered) {
                     bool has_page = std::any_of(s.routes.begin(), s.routes.end(),
@@ -151,15 +212,69 @@ Diagnostics validate(const ContentSource& content, const ClinicConfig& config, c
             }
         }
     }
-    auto locales = available_locales(content);
-    if (std::find(locales.begin(), locales.end(), config.default_locale) == locales.end())
-        v.out.push_back({config_file, 0, "default_locale '" + config.default_locale + "' is not an available language"});
+    // Translations: each must parse, use only the English source's parameters, keep to the
+    // Markdown subset, and be there and current for every text.
+    std::map<std::string, const Text*> texts;  // by key
+    for (const Text* t : interface_texts(content)) texts[t->key] = t;
+    for (const ModuleSource& m : content.modules)
+        for (const Text* t : module_texts(m)) texts[t->key] = t;
+    for (const auto& [locale, catalog] : translations.catalogs) {
+        for (const auto& [context, entry] : catalog.entries) {
+            auto it = texts.find(context);
+            if (it == texts.end()) {
+                v.out.push_back({catalog.file, entry.line, "msgctxt \"" + context + "\" matches no text in content/ (run msgmerge)"});
+                continue;
+            }
+            const Text& source = *it->second;
+            TextState state;
+            translation_of(catalog, source, &state);
+            if (state == TextState::Stale) {
+                v.out.push_back({catalog.file, entry.line, "stale: the English of \"" + context + "\" changed (" + source.file + ":" +
+                                                               std::to_string(source.line) + "); update the translation"});
+                continue;
+            }
+            if (state != TextState::Current) continue;
+            std::vector<std::string> allowed;
+            for (const MessageArgument& a : check_message(source.source).arguments) allowed.push_back(a.name);
+            MessageCheck mc = check_message(entry.str);
+            const int line = entry.line;
+            if (!mc.error.empty()) {
+                v.out.push_back({catalog.file, line, "\"" + context + "\": " + mc.error});
+                continue;
+            }
+            for (const MessageArgument& a : mc.arguments)
+                if (std::find(allowed.begin(), allowed.end(), a.name) == allowed.end())
+                    v.out.push_back({catalog.file, line, "\"" + context + "\" uses {" + a.name + "}, which the English source does not have"});
+            if (source.markdown) {
+                std::vector<MarkdownProblem> problems;
+                parse_markdown(entry.str, &problems);
+                for (const auto& problem : problems) v.out.push_back({catalog.file, line, "\"" + context + "\": " + problem.message});
+            }
+        }
+        for (const auto& [key, text] : texts)
+            if (!catalog.entries.contains(key) || catalog.entries.at(key).str.empty())
+                v.out.push_back({catalog.file, 0, "missing translation of \"" + key + "\" (" + text->file + ":" +
+                                                     std::to_string(text->line) + ")"});
+    }
+    auto locales = available_locales(content, translations, true);
+    for (const auto& [key, locale] : {std::pair{"default_locale", &config.default_locale}, std::pair{"fallback_locale", &config.fallback_locale}})
+        if (std::find(locales.begin(), locales.end(), *locale) == locales.end())
+            v.out.push_back({config_file, 0, std::string(key) + " '" + *locale + "' is not an available language"});
     return v.out;
 }
 
-std::vector<std::string> available_locales(const ContentSource&) { return {"en"}; }
+std::vector<std::string> available_locales(const ContentSource& content, const Translations& translations, bool pseudo) {
+    std::vector<std::string> locales{"en"};
+    const auto interface = interface_texts(content);
+    for (const auto& [locale, catalog] : translations.catalogs)
+        if (coverage(catalog, interface).complete()) locales.push_back(locale);
+    if (pseudo) locales.insert(locales.end(), kPseudoLocales.begin(), kPseudoLocales.end());
+    return locales;
+}
 
 std::string locale_native_name(const std::string& locale) {
+    if (locale == "en-XA") return accent_and_stretch("English (accented)");
+    if (locale == "ar-XB") return force_rtl("English (right to left)");
     icu::Locale l(locale.c_str());
     icu::UnicodeString name;
     l.getDisplayName(l, name);

@@ -9,6 +9,7 @@
 #include "core/content.hpp"
 #include "core/markdown.hpp"
 #include "core/message.hpp"
+#include "core/translations.hpp"
 
 namespace anteroom {
 
@@ -45,6 +46,8 @@ struct ShownScreen {
 
 struct ShownModule {
     std::string id;
+    std::string locale;  // the language it is shown in: the patient's, or the fallback when a
+                         // translation is missing or stale (a screen never mixes languages)
     std::string title;
     std::string summary;
     int minutes = 0;
@@ -53,7 +56,9 @@ struct ShownModule {
 
 class Presentation {
 public:
-    std::string locale;
+    std::string locale;      // what the patient chose, e.g. "es", "ar", or a pseudo-locale
+    std::string icu_locale;  // how numbers and plurals are formatted, e.g. "ar-u-nu-latn"
+    bool rtl = false;        // right-to-left: text, lists and navigation are mirrored
     std::vector<ShownModule> modules;
 
     // An interface string, with the clinic's parameters and any extra ones filled in.
@@ -64,23 +69,33 @@ public:
     std::string all_text() const;
 
 private:
-    friend Presentation present(const ContentSource&, const ClinicConfig&, const std::string&);
+    friend Presentation present(const ContentSource&, const ClinicConfig&, const std::string&, const Translations&);
     std::map<std::string, std::string, std::less<>> interface_;  // patterns, formatted on use
     Params clinic_params_;
+    std::string pseudo_;  // the pseudo-locale whose transform text() applies, or empty
 };
 
 Params clinic_params(const ClinicConfig& config);
 
-// Resolves content for a locale. Assumes validate() found no errors; a message that still
-// fails to format shows its source rather than nothing.
-Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale);
+// Resolves content for a locale. A module whose translation is not complete and current is
+// presented whole in the clinic's fallback language instead. Assumes validate() found no
+// errors; a message that still fails to format shows its source rather than nothing.
+Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale,
+                     const Translations& translations = {});
 
 // Every problem `anteroom check` reports beyond loading: message syntax, unknown parameters,
-// Markdown outside the subset, routes offered without a page, an unknown default locale.
-Diagnostics validate(const ContentSource& content, const ClinicConfig& config, const std::string& config_file);
+// Markdown outside the subset, routes offered without a page, an unknown default locale, and
+// in translations: syntax, and parameters the English source does not have.
+Diagnostics validate(const ContentSource& content, const ClinicConfig& config, const std::string& config_file,
+                     const Translations& translations = {});
 
-// Locales a patient can choose. English is the source language; issue 3 adds translations.
-std::vector<std::string> available_locales(const ContentSource& content);
+// Pseudo-locales for testing layout: longer accented English, and English right to left.
+inline const std::vector<std::string> kPseudoLocales = {"en-XA", "ar-XB"};
+
+// Locales a patient can choose: English (the source), and each translation whose interface
+// text is complete and current; the pseudo-locales only when asked for.
+std::vector<std::string> available_locales(const ContentSource& content, const Translations& translations = {},
+                                           bool pseudo = false);
 
 // A language's name in its own language and script, e.g. "English", "Español".
 std::string locale_native_name(const std::string& locale);

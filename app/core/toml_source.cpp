@@ -126,6 +126,16 @@ std::optional<double> TableReader::number(std::string_view key, bool required, d
     return v;
 }
 
+std::optional<bool> TableReader::boolean(std::string_view key, bool required) {
+    const toml::node* node = take(key, required);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) {
+        error(line_of(*node), name(key) + " must be true or false, not " + describe_type(*node));
+        return std::nullopt;
+    }
+    return *node->value<bool>();
+}
+
 std::optional<long long> TableReader::integer(std::string_view key, bool required, long long min, long long max) {
     const toml::node* node = take(key, required);
     if (!node) return std::nullopt;

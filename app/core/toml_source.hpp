@@ -34,6 +34,7 @@ public:
     bool has(std::string_view key) const;
     std::optional<SourceString> string(std::string_view key, bool required);
     std::optional<double> number(std::string_view key, bool required, double min, double max);
+    std::optional<bool> boolean(std::string_view key, bool required);
     std::optional<long long> integer(std::string_view key, bool required, long long min, long long max);
     std::optional<std::vector<SourceString>> string_array(std::string_view key, bool required);
     std::vector<TableReader> table_array(std::string_view key);

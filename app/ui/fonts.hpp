@@ -1,6 +1,7 @@
 #pragma once
-// The fonts of one display size: Noto Sans from Debian's fonts-noto-core, rasterised at
-// exact pixel sizes, holding only the glyphs the current text needs.
+// The fonts of one display size and language: Noto Sans (Latin, Vietnamese), with Noto Sans
+// Arabic and Noto Sans CJK merged in, all from Debian's font packages, rasterised at exact
+// pixel sizes. Each role holds only the glyphs its text uses, so a CJK atlas stays small.
 #include <imgui.h>
 
 #include <string>
@@ -9,6 +10,14 @@
 
 namespace anteroom::ui {
 
+// The characters each font role has to draw.
+struct FontText {
+    std::string body;     // all text: regular and italic body
+    std::string labels;   // buttons, questions, headings, bold spans, language names: bold, heading, small
+    std::string titles;   // screen and dialog titles
+    std::string display;  // the welcome line
+};
+
 struct FontSet {
     ImFont* body[4] = {};  // indexed by Style: regular, bold, italic, bold italic, at 1 em
     ImFont* small = nullptr;     // 0.8 em, for quiet notes
@@ -16,13 +25,13 @@ struct FontSet {
     ImFont* title = nullptr;     // bold, 1.75 em
     ImFont* display = nullptr;   // bold, 2.6 em, read from two metres away
     float em = 0;
-    ImVector<ImWchar> glyph_ranges;  // the atlas points at these: they live as long as the set
 
     ImFont* face(Style style) const { return body[static_cast<int>(style)]; }
 };
 
-// Builds the atlas for an em size and the text that will be shown. Returns false and sets
-// *error when a font file is missing; the atlas then holds ImGui's built-in font instead.
-bool build_fonts(ImFontAtlas& atlas, float em, const std::string& text, FontSet* fonts, std::string* error);
+// Builds the atlas for an em size, a locale and its text. Returns false and sets *error when
+// a font file is missing; the atlas then holds ImGui's built-in font instead.
+bool build_fonts(ImFontAtlas& atlas, float em, const std::string& locale, const FontText& text, FontSet* fonts,
+                 std::string* error);
 
 }  // namespace anteroom::ui

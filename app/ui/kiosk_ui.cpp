@@ -19,16 +19,50 @@ void configure_imgui() {
 
 KioskUi::KioskUi() = default;
 
+namespace {
+
+// Which characters each font role needs, from everything the patient's language can show.
+FontText font_text(const Kiosk& kiosk) {
+    FontText t;
+    auto rich_labels = [&t](const RichText& rich) {  // headings and bold spans use the label fonts
+        for (const Block& b : rich.blocks)
+            for (const Span& s : b.spans)
+                if (b.kind == BlockKind::Heading || s.style != Style::Regular) t.labels += s.text;
+    };
+    for (const Presentation* p : kiosk.in_use()) {
+        t.body += p->all_text();
+        for (const InterfaceKey& k : interface_keys()) t.labels += p->text(k.key);
+        for (const char* key : {"attract.touch", "language.title", "home.title", "end.title", "idle.title", "preparing.title"})
+            t.titles += p->text(key);
+        t.display += p->text("attract.welcome");
+        for (const ShownModule& m : p->modules) {
+            t.labels += m.title + m.summary;
+            for (const ShownScreen& s : m.screens) {
+                t.titles += s.title;
+                rich_labels(s.intro);
+                rich_labels(s.body);
+                for (const ShownQuestion& q : s.questions) t.labels += q.question, rich_labels(q.answer);
+                for (const ShownStep& st : s.steps) t.labels += st.title, rich_labels(st.body);
+                for (const ShownRoute& r : s.routes) t.labels += r.title + r.summary, t.titles += r.title, rich_labels(r.body);
+            }
+        }
+    }
+    for (const std::string& locale : kiosk.locales()) t.labels += locale_native_name(locale);
+    return t;
+}
+
+}  // namespace
+
 bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     const float em = em_for_display(display);
-    const std::string want = kiosk.shown().locale + "@" + std::to_string(em);
+    const std::string& locale = kiosk.session().locale;  // fallback text is in the atlas too
+    const std::string want = locale + "@" + std::to_string(em);
     if (want == fonts_for_) return false;
     fonts_for_ = want;
     font_error_.clear();
-    build_fonts(*ImGui::GetIO().Fonts, em, kiosk.shown().all_text(), &ctx_.fonts, &font_error_);
+    build_fonts(*ImGui::GetIO().Fonts, em, locale, font_text(kiosk), &ctx_.fonts, &font_error_);
     ctx_.metrics.em = em;
     ctx_.touch.set_slop(ctx_.metrics.tap_slop());
-    ctx_.layout = std::make_unique<TextLayout>(kiosk.shown().locale);
     ctx_.layout_cache.clear();
     return true;
 }
@@ -43,12 +77,16 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
 
     const Place place_before = kiosk.session().place;
     ctx_.shown = &kiosk.shown();
+    auto& layout = ctx_.layouts[ctx_.shown->locale];
+    if (!layout) layout = std::make_unique<TextLayout>(ctx_.shown->locale, ctx_.shown->rtl);
+    ctx_.layout = layout.get();
     ctx_.probe.clear();
     ctx_.intents.clear();
     ctx_.wants_frame = false;
     ctx_.scroll.used = false;
     const ImRect display({0, 0}, io.DisplaySize);
     ctx_.probe.screen = display;
+    ctx_.mirror = {ctx_.shown->rtl, display.Min.x + display.Max.x};
     const IdleState idle = kiosk.idle(now);
 
     ImGui::GetBackgroundDrawList()->AddRectFilled(display.Min, display.Max, ctx_.palette.background);

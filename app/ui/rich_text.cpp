@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/bidi.hpp"
+
 namespace anteroom::ui {
 
 namespace {
@@ -18,6 +20,10 @@ struct Flat {
 
 float measure(ImFont* font, float size, std::string_view text) {
     if (text.empty()) return 0;
+    if (needs_bidi(text)) {  // joined Arabic letters have other widths than isolated ones
+        const std::string shaped = shape_arabic(text);
+        return font->CalcTextSizeA(size, FLT_MAX, 0, shaped.data(), shaped.data() + shaped.size()).x;
+    }
     return font->CalcTextSizeA(size, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
 }
 
@@ -84,15 +90,26 @@ LaidText TextLayout::lay_out(const std::vector<Span>& spans, const TextStyle& st
     const float leading = std::round((style.line_height - style.size) / 2);  // glyphs sit mid-line
     for (const auto& [begin, end] : lines) {
         const size_t visible_end = begin + trim_trailing_spaces(std::string_view(flat.text).substr(begin, end - begin)).size();
+        const std::string_view line = std::string_view(flat.text).substr(begin, visible_end - begin);
+        const int line_index = static_cast<int>(out.line_widths.size());
         float x = 0;
-        for (size_t at = begin; at < visible_end;) {
-            const size_t stop = std::min(visible_end, flat.span_end[flat.span_at(at)]);
-            LaidRun run{font_at(at), style.size, {x, y + leading}, 0, static_cast<int>(out.line_widths.size()),
-                        flat.text.substr(at, stop - at)};
-            run.width = measure(run.font, run.size, run.text);
+        auto add_run = [&](size_t logical_at, std::string text) {
+            LaidRun run{font_at(logical_at), style.size, {x, y + leading}, 0, line_index, std::move(text)};
+            run.width = run.font->CalcTextSizeA(run.size, FLT_MAX, 0, run.text.data(), run.text.data() + run.text.size()).x;
             x += run.width;
             out.runs.push_back(std::move(run));
-            at = stop;
+        };
+        if (rtl_ || needs_bidi(line)) {  // shaped, and put in visual order, a line at a time
+            std::vector<size_t> cuts;  // where the style changes, relative to the line
+            for (size_t e : flat.span_end)
+                if (e > begin && e < visible_end) cuts.push_back(e - begin);
+            for (VisualRun& v : visual_runs(line, rtl_, cuts)) add_run(begin + v.logical_begin, std::move(v.text));
+        } else {
+            for (size_t at = begin; at < visible_end;) {
+                const size_t stop = std::min(visible_end, flat.span_end[flat.span_at(at)]);
+                add_run(at, flat.text.substr(at, stop - at));
+                at = stop;
+            }
         }
         out.line_widths.push_back(x);
         out.size.x = std::max(out.size.x, x);

@@ -37,12 +37,14 @@ struct TextStyle {
 
 class TextLayout {
 public:
-    explicit TextLayout(const std::string& locale) : breaker_(locale) {}
+    // rtl: paragraphs run right to left (Arabic); lines are still wrapped in logical order.
+    TextLayout(const std::string& locale, bool rtl) : breaker_(locale), rtl_(rtl) {}
 
     LaidText lay_out(const std::vector<Span>& spans, const TextStyle& style, float width);
 
 private:
     LineBreaker breaker_;
+    bool rtl_;
 };
 
 }  // namespace anteroom::ui

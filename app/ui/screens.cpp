@@ -64,9 +64,11 @@ void gap(UiContext& ctx, float ems) {
     ImGui::SetCursorScreenPos({ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + ems * em(ctx)});
 }
 
-// A chevron drawn with lines: no glyph needed, so it looks the same in every font.
-void chevron(ImDrawList* draw, ImVec2 centre, float size, ImU32 color, bool right) {
-    const float d = right ? 1.f : -1.f;
+// A chevron drawn with lines: no glyph needed, so it looks the same in every font. It points
+// forward (right) or back, and turns round in a right-to-left screen.
+void chevron(const UiContext& ctx, ImDrawList* draw, ImVec2 logical_centre, float size, ImU32 color, bool right) {
+    const ImVec2 centre = ctx.mirror.point(logical_centre);
+    const float d = right != ctx.mirror.on ? 1.f : -1.f;
     draw->AddPolyline(std::array<ImVec2, 3>{ImVec2{centre.x - d * size * 0.25f, centre.y - size * 0.5f},
                                             ImVec2{centre.x + d * size * 0.25f, centre.y},
                                             ImVec2{centre.x - d * size * 0.25f, centre.y + size * 0.5f}}
@@ -156,9 +158,12 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         bool pressed = false;
         if (tap_area(ctx, m.title, card, &pressed)) ctx.post({Intent::OpenModule, static_cast<int>(i)});
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->AddRectFilled(card.Min, card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
-        draw->AddRectFilled(card.Min, {card.Min.x + 0.3f * e, card.Max.y}, ctx.palette.primary, ctx.metrics.corner(), ImDrawFlags_RoundCornersLeft);
-        chevron(draw, {card.Max.x - 1.4f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
+        const ImRect shown_card = ctx.mirror.rect(card);
+        draw->AddRectFilled(shown_card.Min, shown_card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
+        const ImRect edge = ctx.mirror.rect(ImRect(card.Min, {card.Min.x + 0.3f * e, card.Max.y}));
+        draw->AddRectFilled(edge.Min, edge.Max, ctx.palette.primary, ctx.metrics.corner(),
+                            ctx.mirror.on ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
+        chevron(ctx, draw, {card.Max.x - 1.4f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
         ImGui::SetCursorScreenPos({top.x + pad + 0.3f * e, top.y + pad});
         draw_text(ctx, m.title, ctx.fonts.heading, text_w, ctx.palette.primary);
         gap(ctx, 0.3f);
@@ -193,12 +198,12 @@ void faq_list(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, flo
 
         Card card = begin_card(ctx, width, pad);
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        if (pressed) draw->AddRectFilled(header.Min, header.Max, ctx.palette.surface_pressed, ctx.metrics.corner());
+        if (pressed) draw->AddRectFilled(ctx.mirror.rect(header).Min, ctx.mirror.rect(header).Max, ctx.palette.surface_pressed, ctx.metrics.corner());
         const float text_h = measure_text(ctx, q.question, ctx.fonts.face(Style::Bold), text_w).y;
         ImGui::SetCursorScreenPos({top.x + pad, top.y + pad + (question_h - text_h) / 2});
         draw_text(ctx, {{q.question, Style::Bold}}, body_style(ctx), text_w, ctx.palette.text);
         // A round plus or minus: shows that the answer opens, and that it can close.
-        const ImVec2 c{header.Max.x - pad - icon / 2, header.GetCenter().y};
+        const ImVec2 c = ctx.mirror.point({header.Max.x - pad - icon / 2, header.GetCenter().y});
         draw->AddCircleFilled(c, icon / 2, open ? ctx.palette.primary : ctx.palette.accent, 32);
         const ImU32 mark = open ? ctx.palette.on_primary : ctx.palette.primary;
         const float arm = icon * 0.25f, thick = std::max(2.f, 0.09f * e);
@@ -222,7 +227,7 @@ void timeline(UiContext& ctx, const ShownScreen& screen, float width) {
     for (size_t i = 0; i < screen.steps.size(); ++i) {
         const ShownStep& step = screen.steps[i];
         const ImVec2 top = ImGui::GetCursorScreenPos();
-        const ImVec2 c{top.x + r + 0.1f * e, top.y + r};
+        const ImVec2 c = ctx.mirror.point({top.x + r + 0.1f * e, top.y + r});
         ImGui::SetCursorScreenPos({top.x + rail, top.y + r - 0.65f * ctx.fonts.heading->FontSize});
         draw_text(ctx, step.title, ctx.fonts.heading, width - rail, ctx.palette.primary);
         gap(ctx, 0.25f);
@@ -256,8 +261,9 @@ void route_chooser(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen
         bool pressed = false;
         if (tap_area(ctx, route.title, card, &pressed)) ctx.post({Intent::OpenRoute, -1, route.id});
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->AddRectFilled(card.Min, card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
-        chevron(draw, {card.Max.x - 1.3f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
+        const ImRect shown_card = ctx.mirror.rect(card);
+        draw->AddRectFilled(shown_card.Min, shown_card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
+        chevron(ctx, draw, {card.Max.x - 1.3f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
         ImGui::SetCursorScreenPos({top.x + pad, top.y + pad});
         draw_text(ctx, route.title, ctx.fonts.heading, text_w, ctx.palette.primary);
         gap(ctx, 0.25f);
@@ -313,8 +319,8 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const float seg_y = display.Min.y + bar + 0.35f * e;
     for (int i = 0; i < total; ++i) {
         const float x = display.Min.x + margin + i * (seg_w + seg_gap);
-        draw->AddRectFilled({x, seg_y}, {x + seg_w, seg_y + 0.22f * e}, i <= session.screen ? ctx.palette.primary : ctx.palette.outline,
-                            0.11f * e);
+        const ImRect segment = ctx.mirror.rect(ImRect({x, seg_y}, {x + seg_w, seg_y + 0.22f * e}));
+        draw->AddRectFilled(segment.Min, segment.Max, i <= session.screen ? ctx.palette.primary : ctx.palette.outline, 0.11f * e);
     }
 
     // The screen's content, scrolled by finger.
@@ -331,7 +337,7 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         const float w = button_width(ctx, all, 6) + e;
         const ImVec2 at = ImGui::GetCursorScreenPos();
         if (button(ctx, all, ImRect(at, {at.x + w, at.y + bh}), ButtonKind::Quiet)) ctx.post({Intent::Back});
-        chevron(draw = ImGui::GetWindowDrawList(), {at.x + 0.7f * e, at.y + bh / 2}, 0.7f * e, ctx.palette.primary, false);
+        chevron(ctx, ImGui::GetWindowDrawList(), {at.x + 0.7f * e, at.y + bh / 2}, 0.7f * e, ctx.palette.primary, false);
         ImGui::SetCursorScreenPos({at.x, at.y + bh + 0.5f * e});
         screen_title(ctx, route->title, width);
         draw_rich(ctx, route->body, width, ctx.palette.text);

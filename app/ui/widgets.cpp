@@ -28,7 +28,8 @@ namespace {
 const LaidText& laid(UiContext& ctx, const std::vector<Span>& spans, const TextStyle& style, float width) {
     // The key holds the whole text, so two texts can never share a layout.
     char head[64];
-    std::string key(head, static_cast<size_t>(std::snprintf(head, sizeof head, "%p %.1f", static_cast<void*>(style.fonts[0]), width)));
+    std::string key(head, static_cast<size_t>(std::snprintf(head, sizeof head, "%p %p %.1f", static_cast<void*>(ctx.layout),
+                                                            static_cast<void*>(style.fonts[0]), width)));
     for (const Span& s : spans) {
         key += '\x1F';  // a separator no patient text holds
         key += static_cast<char>('0' + static_cast<int>(s.style));
@@ -44,14 +45,18 @@ ImRect current_clip() {
     return window->ClipRect;
 }
 
-// Draws laid text at origin and records each line for the overflow check.
-void draw_laid(UiContext& ctx, const LaidText& text, ImVec2 origin, ImU32 color, const ImRect& container, float align) {
+// Draws laid text in its container (given left to right) and records each run for the
+// overflow check. align is 0 at the start of a line, 0.5 centred: the start is the right
+// edge in a right-to-left screen.
+void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, ImU32 color, float align) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImRect box = ctx.mirror.rect(container);
+    const float start = ctx.mirror.on ? 1.f - align : align;
     for (const LaidRun& run : text.runs) {
-        const float shift = align * (container.GetWidth() - text.line_widths[run.line]);  // 0 left, 0.5 centre
-        const ImVec2 pos{std::round(origin.x + shift + run.pos.x), std::round(origin.y + run.pos.y)};
+        const float shift = start * (box.GetWidth() - text.line_widths[run.line]);
+        const ImVec2 pos{std::round(box.Min.x + shift + run.pos.x), std::round(box.Min.y + run.pos.y)};
         draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
-        ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), container});
+        ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), box});
     }
 }
 
@@ -61,7 +66,7 @@ float draw_text(UiContext& ctx, const std::vector<Span>& spans, const TextStyle&
                 float align) {
     const LaidText& text = laid(ctx, spans, style, width);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    draw_laid(ctx, text, origin, color, ImRect(origin, {origin.x + width, origin.y + text.size.y}), align);
+    draw_laid(ctx, text, ImRect(origin, {origin.x + width, origin.y + text.size.y}), color, align);
     // Move down without ImGui's item layout, which would send the cursor back to the left edge.
     // (SetCursorScreenPos also grows the window's content size, which scrolling relies on.)
     ImGui::SetCursorScreenPos({origin.x, origin.y + text.size.y});
@@ -99,14 +104,16 @@ float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color) 
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const float line_middle = cursor.y + 0.5f * std::round(em * ctx.metrics.line_spacing());
         if (block.kind == BlockKind::Bullet) {
-            draw->AddCircleFilled({cursor.x + 0.45f * em, line_middle}, 0.17f * em, ctx.palette.primary, 12);
-        } else {
-            const std::string number = std::to_string(block.number) + ".";
+            draw->AddCircleFilled(ctx.mirror.point({cursor.x + 0.45f * em, line_middle}), 0.17f * em, ctx.palette.primary, 12);
+        } else {  // the number sits against the text: "1." left of it, or ".1" right of it in RTL
+            const std::string number = ctx.mirror.on ? "." + std::to_string(block.number) : std::to_string(block.number) + ".";
             ImFont* font = ctx.fonts.body[static_cast<int>(Style::Bold)];
             const float w = font->CalcTextSizeA(em, FLT_MAX, 0, number.c_str()).x;
-            const ImVec2 pos{std::round(cursor.x + gutter - 0.35f * em - w), cursor.y};
+            const ImRect gutter_box = ctx.mirror.rect(ImRect(cursor, {cursor.x + gutter, cursor.y + em * 2}));
+            const ImVec2 pos{std::round(ctx.mirror.on ? gutter_box.Min.x + 0.35f * em : gutter_box.Max.x - 0.35f * em - w),
+                             std::round(line_middle - em / 2)};
             draw->AddText(font, em, pos, ctx.palette.primary, number.c_str());
-            ctx.probe.texts.push_back({number, ImRect(pos, {pos.x + w, pos.y + em}), ImRect(cursor, {cursor.x + gutter, cursor.y + em * 2})});
+            ctx.probe.texts.push_back({number, ImRect(pos, {pos.x + w, pos.y + em}), gutter_box});
         }
         ImGui::SetCursorScreenPos({cursor.x + gutter, cursor.y});
         draw_text(ctx, block.spans, body_style(ctx), width - gutter, color);
@@ -115,7 +122,8 @@ float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color) 
     return ImGui::GetCursorScreenPos().y - start_y;
 }
 
-bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed) {
+namespace {
+bool tap_screen_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed) {
     ImRect visible = rect;
     visible.ClipWithFull(current_clip());
     ctx.probe.items.push_back({label, rect, visible, ctx.input_enabled});
@@ -123,10 +131,16 @@ bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool
     if (pressed) *pressed = live && ctx.touch.pressing(visible);
     return live && ctx.touch.tapped_on(visible);
 }
+}  // namespace
 
-bool button(UiContext& ctx, const std::string& label, const ImRect& rect, ButtonKind kind) {
+bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed) {
+    return tap_screen_area(ctx, label, ctx.mirror.rect(rect), pressed);
+}
+
+bool button(UiContext& ctx, const std::string& label, const ImRect& logical, ButtonKind kind) {
+    const ImRect rect = ctx.mirror.rect(logical);
     bool pressed = false;
-    const bool tapped = tap_area(ctx, label, rect, &pressed);
+    const bool tapped = tap_screen_area(ctx, label, rect, &pressed);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = ctx.palette;
     const float corner = ctx.metrics.corner();
@@ -144,7 +158,7 @@ bool button(UiContext& ctx, const std::string& label, const ImRect& rect, Button
     const ImVec2 size = measure_text(ctx, label, font, inner);
     const ImVec2 saved = ImGui::GetCursorScreenPos();
     const size_t first_line = ctx.probe.texts.size();
-    ImGui::SetCursorScreenPos({rect.Min.x + pad, std::round(rect.GetCenter().y - size.y / 2)});
+    ImGui::SetCursorScreenPos({logical.Min.x + pad, std::round(rect.GetCenter().y - size.y / 2)});
     draw_text(ctx, label, font, inner, text, 0.5f);
     ImGui::SetCursorScreenPos(saved);
     // The label must stay inside the button, not just inside its column.
@@ -202,31 +216,32 @@ void end_scroll(UiContext& ctx, const ImRect& area) {
         const float track = area.GetHeight();
         const float thumb = std::max(2.f * em, track * track / (track + s.max_y));
         const float top = area.Min.y + (track - thumb) * (s.y / s.max_y);
-        const float x = area.Max.x - 0.25f * em;
-        draw->AddRectFilled({x, top}, {x + 0.16f * em, top + thumb}, ctx.palette.outline, 0.08f * em);
+        const ImRect bar = ctx.mirror.rect(ImRect({area.Max.x - 0.25f * em, top}, {area.Max.x - 0.09f * em, top + thumb}));
+        draw->AddRectFilled(bar.Min, bar.Max, ctx.palette.outline, 0.08f * em);
 
         const ImU32 clear = ctx.palette.background & 0x00FFFFFF;
+        const ImRect faded = ctx.mirror.rect(ImRect(area.Min, {area.Max.x - 0.5f * em, area.Max.y}));
         if (s.y > 1.f)  // text slides away under a soft edge, not a hard cut
-            draw->AddRectFilledMultiColor(area.Min, {area.Max.x - 0.5f * em, area.Min.y + 0.8f * em}, ctx.palette.background,
+            draw->AddRectFilledMultiColor(faded.Min, {faded.Max.x, area.Min.y + 0.8f * em}, ctx.palette.background,
                                           ctx.palette.background, clear, clear);
         if (s.y < s.max_y - 1.f) {  // more below: fade the last line and say so
             const float fade = 2.4f * em;
-            draw->AddRectFilledMultiColor({area.Min.x, area.Max.y - fade}, {area.Max.x - 0.5f * em, area.Max.y}, clear, clear,
-                                          ctx.palette.background, ctx.palette.background);
+            draw->AddRectFilledMultiColor({faded.Min.x, area.Max.y - fade}, faded.Max, clear, clear, ctx.palette.background,
+                                          ctx.palette.background);
             const std::string hint = ctx.shown->text("scroll.more");
-            ImFont* font = ctx.fonts.small;
-            const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, hint.c_str());
-            const ImVec2 pad{0.8f * em, 0.3f * em};
+            const ImVec2 size = measure_text(ctx, hint, ctx.fonts.small, area.GetWidth() / 2);
+            const ImVec2 pad{0.8f * em, 0.15f * em};
             const float arrow = 0.9f * em;
             const float w = size.x + arrow + 2.5f * pad.x;
             const ImVec2 min{std::round(area.GetCenter().x - w / 2), std::round(area.Max.y - size.y - 2 * pad.y - 0.3f * em)};
             const ImVec2 max{min.x + w, min.y + size.y + 2 * pad.y};
             draw->AddRectFilled(min, max, ctx.palette.accent, (max.y - min.y) / 2);
-            const ImVec2 text_pos{min.x + pad.x, min.y + pad.y};
-            draw->AddText(font, font->FontSize, text_pos, ctx.palette.primary, hint.c_str());
-            ctx.probe.texts.push_back({hint, ImRect(text_pos, {text_pos.x + size.x, text_pos.y + size.y}), ImRect(min, max)});
+            const ImVec2 saved = ImGui::GetCursorScreenPos();
+            ImGui::SetCursorScreenPos({ctx.mirror.x(ctx.mirror.on ? max.x - pad.x : min.x + pad.x), min.y + pad.y});
+            draw_text(ctx, hint, ctx.fonts.small, size.x, ctx.palette.primary);
+            ImGui::SetCursorScreenPos(saved);
             // A small down arrow, drawn: it needs no glyph.
-            const ImVec2 c{max.x - pad.x - arrow / 2, (min.y + max.y) / 2};
+            const ImVec2 c{ctx.mirror.on ? min.x + pad.x + arrow / 2 : max.x - pad.x - arrow / 2, (min.y + max.y) / 2};
             const float a = arrow * 0.3f;
             draw->AddLine({c.x, c.y - a}, {c.x, c.y + a}, ctx.palette.primary, 0.08f * em);
             draw->AddPolyline(std::array<ImVec2, 3>{ImVec2{c.x - a * 0.7f, c.y + a * 0.3f}, ImVec2{c.x, c.y + a}, ImVec2{c.x + a * 0.7f, c.y + a * 0.3f}}.data(),
@@ -251,9 +266,10 @@ Card begin_card(UiContext&, float width, float padding) {
 ImRect end_card(UiContext& ctx, const Card& card, ImU32 fill, ImU32 border) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImRect rect(card.min, {card.min.x + card.width, ImGui::GetCursorScreenPos().y + card.padding});
+    const ImRect shown = ctx.mirror.rect(rect);
     draw->ChannelsSetCurrent(0);
-    draw->AddRectFilled(rect.Min, rect.Max, fill, ctx.metrics.corner());
-    if (border) draw->AddRect(rect.Min, rect.Max, border, ctx.metrics.corner(), 0, std::max(1.f, 0.05f * ctx.fonts.em));
+    draw->AddRectFilled(shown.Min, shown.Max, fill, ctx.metrics.corner());
+    if (border) draw->AddRect(shown.Min, shown.Max, border, ctx.metrics.corner(), 0, std::max(1.f, 0.05f * ctx.fonts.em));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos({card.min.x, rect.Max.y});
     return rect;

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -28,6 +29,18 @@ struct ScrollState {
     bool used = false;  // drawn this frame; a screen without a scroll area drops the state
 };
 
+// Right-to-left screens are laid out left to right, like every other, and reflected as they
+// are drawn: every widget passes its positions through here. Text runs are placed, not
+// reflected, so letters read the right way round.
+struct Mirror {
+    bool on = false;
+    float axis2 = 0;  // display left + right
+
+    float x(float v) const { return on ? axis2 - v : v; }
+    ImVec2 point(ImVec2 p) const { return {x(p.x), p.y}; }
+    ImRect rect(const ImRect& r) const { return on ? ImRect({axis2 - r.Max.x, r.Min.y}, {axis2 - r.Min.x, r.Max.y}) : r; }
+};
+
 // Everything the widgets share during one frame, owned by KioskUi.
 struct UiContext {
     const Presentation* shown = nullptr;
@@ -36,8 +49,10 @@ struct UiContext {
     Palette palette;
     Touch touch;
     Probe probe;
-    std::unique_ptr<TextLayout> layout;
-    std::unordered_map<std::string, LaidText> layout_cache;  // by font, width and text; cleared with the fonts
+    Mirror mirror;
+    std::map<std::string, std::unique_ptr<TextLayout>> layouts;  // by locale: its line breaks and direction
+    TextLayout* layout = nullptr;                                 // the one for the screen's language
+    std::unordered_map<std::string, LaidText> layout_cache;  // by language, font, width and text; cleared with the fonts
     ScrollState scroll;
     std::vector<Intent> intents;
     bool input_enabled = true;  // false under an overlay
@@ -64,6 +79,7 @@ float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color);
 ImVec2 measure_text(UiContext& ctx, const std::string& text, ImFont* font, float width);
 
 // A tappable region: true when a tap ended on it. *pressed tells whether to draw it pressed.
+// Rects here and in button() are in layout coordinates, left to right; Mirror reflects them.
 bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed = nullptr);
 // A rounded button with a centred label, at an absolute position.
 bool button(UiContext& ctx, const std::string& label, const ImRect& rect, ButtonKind kind);

@@ -1,7 +1,9 @@
 // The real screens, headless, driven by simulated touches on the words a patient sees.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include "support/headless.hpp"
 
@@ -24,12 +26,13 @@ void go_to_kind(Headless& h, ScreenKind kind) {
     while (h.kiosk().current_screen()->kind != kind) ASSERT_TRUE(h.tap(h.text("nav.next")));
 }
 
-// Visits every place and screen, calling check on each.
-void visit_everything(Headless& h, const std::function<void(const std::string&)>& check) {
+// Visits every place and screen in a language, calling check on each.
+void visit_everything(Headless& h, const std::function<void(const std::string&)>& check, const std::string& locale = "en") {
     check("attract");
     ASSERT_TRUE(h.tap(h.text("attract.touch")));
     check("language");
-    ASSERT_TRUE(h.tap("English"));
+    ASSERT_TRUE(h.tap(locale_native_name(locale)));
+    ASSERT_EQ(h.session().locale, locale);
     check("home");
     ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
     const ShownModule& module = *h.kiosk().current_module();
@@ -234,20 +237,99 @@ TEST(Ui, EveryTouchTargetIsAtLeast60PixelsAt1080p) {
     });
 }
 
-class UiLayout : public ::testing::TestWithParam<ImVec2> {};
+const std::string kWithPseudoLocales = "clinic_name = \"Riverside Clinic\"\nclinic_phone = \"555-0100\"\npseudo_locales = true\n";
 
-TEST_P(UiLayout, NoTextLeavesItsContainer) {
-    Headless h(GetParam());
-    visit_everything(h, [&](const std::string& where) {
-        for (const std::string& overflow : h.probe().overflows()) ADD_FAILURE() << where << ": " << overflow;
-        EXPECT_FALSE(h.probe().texts.empty()) << where;
-    });
+// Every screen, in every language and pseudo-language, at every size: no text outside its
+// container and no character missing from its font.
+class UiLayout : public ::testing::TestWithParam<std::tuple<ImVec2, std::string>> {};
+
+TEST_P(UiLayout, NoTextLeavesItsContainerAndNoGlyphIsMissing) {
+    const auto& [size, locale] = GetParam();
+    Headless h(size, kWithPseudoLocales);
+    visit_everything(
+        h,
+        [&](const std::string& where) {
+            for (const std::string& overflow : h.probe().overflows()) ADD_FAILURE() << where << ": " << overflow;
+            EXPECT_FALSE(h.probe().texts.empty()) << where;
+        },
+        locale);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sizes, UiLayout, ::testing::Values(ImVec2{1920, 1080}, ImVec2{1080, 1920}, ImVec2{1280, 800}),
+INSTANTIATE_TEST_SUITE_P(All, UiLayout,
+                         ::testing::Combine(::testing::Values(ImVec2{1920, 1080}, ImVec2{1080, 1920}, ImVec2{1280, 800}),
+                                            ::testing::Values("en", "es", "zh-Hans", "vi", "ko", "ar", "en-XA", "ar-XB")),
                          [](const auto& info) {
-                             return std::to_string(static_cast<int>(info.param.x)) + "x" + std::to_string(static_cast<int>(info.param.y));
+                             const ImVec2 size = std::get<0>(info.param);
+                             std::string locale = std::get<1>(info.param);
+                             std::replace(locale.begin(), locale.end(), '-', '_');
+                             return std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)) + "_" + locale;
                          });
+
+TEST(Ui, LanguageChangesFromAnyScreenAndKeepsThePlace) {
+    Headless h;
+    open_education(h);
+    go_to_kind(h, ScreenKind::Faq);
+    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->questions.at(1).question));
+    const Session before = h.session();
+    ASSERT_TRUE(h.tap(h.text("nav.language")));
+    EXPECT_TRUE(h.session().choosing_language);
+    EXPECT_EQ(h.probe().find(h.text("nav.home")), nullptr) << "the screen below waits while the picker is open";
+    ASSERT_TRUE(h.tap(locale_native_name("es")));
+    EXPECT_EQ(h.session().locale, "es");
+    EXPECT_FALSE(h.session().choosing_language);
+    EXPECT_EQ(h.session().module, before.module);
+    EXPECT_EQ(h.session().screen, before.screen);
+    EXPECT_EQ(h.session().open_questions, before.open_questions);
+    EXPECT_EQ(h.kiosk().current_module()->locale, "es");
+    EXPECT_NE(h.text("nav.back"), "Back");
+    EXPECT_NE(h.probe().find(h.text("nav.back")), nullptr) << "the same screen, now in Spanish";
+    EXPECT_TRUE(h.probe().has_text(h.kiosk().current_screen()->questions.at(1).question));
+    EXPECT_TRUE(h.probe().overflows().empty());
+}
+
+TEST(Ui, ThePickerClosesWithoutChangingAnything) {
+    Headless h;
+    open_education(h);
+    ASSERT_TRUE(h.tap(h.text("nav.language")));
+    h.tap_at({5, 5});  // outside the card
+    EXPECT_FALSE(h.session().choosing_language);
+    EXPECT_EQ(h.session().locale, "en");
+    ASSERT_TRUE(h.tap(h.text("nav.language")));
+    ASSERT_TRUE(h.tap(h.text("nav.back")));
+    EXPECT_FALSE(h.session().choosing_language);
+    EXPECT_EQ(h.session().place, Place::Module);
+}
+
+TEST(Ui, ArabicScreensAreMirrored) {
+    Headless h({1920, 1080});
+    ASSERT_TRUE(h.tap(h.text("attract.touch")));
+    ASSERT_TRUE(h.tap(locale_native_name("ar")));
+    ASSERT_TRUE(h.kiosk().shown().rtl);
+    ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
+    const float middle = 1920 / 2.f;
+    const int screens = static_cast<int>(h.kiosk().current_module()->screens.size());
+    for (int i = 0; i < screens; ++i) {
+        const std::string forward = h.text(i + 1 == screens ? "nav.finish" : "nav.next");
+        const ui::ProbeItem* next = h.probe().find(forward);
+        const ui::ProbeItem* back = h.probe().find(h.text("nav.back"));
+        const ui::ProbeItem* home = h.probe().find(h.text("nav.home"));
+        ASSERT_TRUE(next && back && home) << "screen " << i;
+        EXPECT_LT(next->rect.GetCenter().x, middle) << "forward is on the left in Arabic";
+        EXPECT_GT(back->rect.GetCenter().x, middle) << "back is on the right";
+        EXPECT_GT(home->rect.GetCenter().x, middle) << "home is at the top right";
+        // Lines start at the right: no line in the reading column hugs its left edge alone.
+        int right_aligned = 0;
+        for (const ui::ProbeText& t : h.probe().texts) {
+            if (t.container.GetWidth() < 600) continue;  // buttons and labels: centred
+            if (t.box.Min.x <= t.container.Min.x + 1 && t.box.Max.x < t.container.Max.x - 1)
+                ADD_FAILURE() << "left-aligned text in Arabic: " << t.text;
+            right_aligned += t.box.Max.x >= t.container.Max.x - 1;
+        }
+        EXPECT_GT(right_aligned, 0) << "screen " << i;
+        ASSERT_TRUE(h.tap(forward));
+    }
+    EXPECT_EQ(h.session().place, Place::End);
+}
 
 }  // namespace
 }  // namespace anteroom

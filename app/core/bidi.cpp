@@ -52,6 +52,16 @@ bool is_bidi_control(UChar32 c) {
 // is written without them, so they are left out.
 bool is_arabic_mark(UChar32 c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
 
+bool is_alef(char16_t c) { return c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0627; }
+
+std::u16string shape_fixed(const std::u16string& text) {
+    std::u16string shaped(text.size(), u'\0');
+    UErrorCode status = U_ZERO_ERROR;
+    u_shapeArabic(text.data(), static_cast<int32_t>(text.size()), shaped.data(), static_cast<int32_t>(shaped.size()),
+                  U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_FIXED_SPACES_NEAR | U_SHAPE_TEXT_DIRECTION_LOGICAL, &status);
+    return U_SUCCESS(status) ? shaped : text;
+}
+
 std::u16string shape(const std::u16string& text) {
     constexpr uint32_t kOptions = U_SHAPE_LETTERS_SHAPE | U_SHAPE_LENGTH_GROW_SHRINK | U_SHAPE_TEXT_DIRECTION_LOGICAL;
     std::u16string shaped(text.size() * 2 + 1, u'\0');
@@ -113,15 +123,19 @@ std::vector<VisualRun> visual_runs(std::string_view line, bool base_rtl, const s
             if (cut) pieces.emplace_back(piece, i), piece = i;
         }
         if (rtl) std::reverse(pieces.begin(), pieces.end());
+        // The whole run is shaped at once, so letters join across a style change inside a
+        // word; fixed length keeps indices, with a space where a lam-alef pair became one glyph.
+        const std::u16string shaped = shape_fixed(text.substr(static_cast<size_t>(start), static_cast<size_t>(length)));
         for (const auto& [begin, end] : pieces) {
             VisualRun run{{}, byte_of[static_cast<size_t>(begin)], byte_of[static_cast<size_t>(end)], rtl};
-            // Shaped piece by piece: a run is one direction, so its letters join only within it.
-            const std::u16string shaped = shape(text.substr(static_cast<size_t>(begin), static_cast<size_t>(end - begin)));
             std::vector<UChar32> chars;
-            for (size_t i = 0; i < shaped.size();) {
+            for (int32_t i = begin; i < end;) {
+                int32_t k = i - start;  // the same place in the shaped run
+                const bool ligature_space = shaped[static_cast<size_t>(k)] == u' ' && is_alef(text[static_cast<size_t>(i)]);
                 UChar32 c;
-                U16_NEXT(shaped.data(), i, shaped.size(), c);
-                if (!is_bidi_control(c) && !is_arabic_mark(c)) chars.push_back(rtl ? u_charMirror(c) : c);
+                U16_NEXT(shaped.data(), k, static_cast<int32_t>(shaped.size()), c);
+                i = start + k;
+                if (!ligature_space && !is_bidi_control(c) && !is_arabic_mark(c)) chars.push_back(rtl ? u_charMirror(c) : c);
             }
             if (rtl) std::reverse(chars.begin(), chars.end());
             for (UChar32 c : chars) append_utf8(run.text, c);

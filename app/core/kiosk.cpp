@@ -72,9 +72,16 @@ void Kiosk::apply(const Intent& intent, double now) {
     case Intent::Begin:
         if (session_.place == Place::Attract) session_.place = Place::Language;
         break;
+    case Intent::OpenLanguages:
+        // From any screen a patient is on; the picker keeps their place underneath.
+        if (session_.place == Place::Home || session_.place == Place::Module || session_.place == Place::End)
+            session_.choosing_language = true;
+        break;
+    case Intent::CloseLanguages: session_.choosing_language = false; break;
     case Intent::ChooseLanguage:
         if (std::find(locales_.begin(), locales_.end(), intent.id) == locales_.end()) break;
         set_locale(intent.id);
+        session_.choosing_language = false;
         if (session_.place == Place::Language) session_.place = Place::Home;
         break;
     case Intent::OpenModule:

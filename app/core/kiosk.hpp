@@ -23,13 +23,15 @@ struct Session {
     int screen = 0;
     std::string route;             // the route page open on a routes screen; empty: the chooser
     std::set<int> open_questions;  // FAQ answers open on this screen
+    bool choosing_language = false;  // the language picker is open over the screen
     double last_touch = 0;
 
     bool operator==(const Session&) const = default;
 };
 
 struct Intent {
-    enum Kind { Begin, ChooseLanguage, OpenModule, Next, Back, Home, OpenRoute, ToggleQuestion, Restart, StillHere };
+    enum Kind { Begin, OpenLanguages, CloseLanguages, ChooseLanguage, OpenModule, Next, Back, Home, OpenRoute, ToggleQuestion,
+                Restart, StillHere };
     Kind kind;
     int index = -1;  // OpenModule, ToggleQuestion
     std::string id;  // ChooseLanguage (a locale), OpenRoute (a route id)

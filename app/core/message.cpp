@@ -53,7 +53,8 @@ MessageCheck check_message(const std::string& pattern) {
             result.error = "a plural or select needs an 'other' case, like {n, plural, one {# hour} other {# hours}}";
             at = std::max(text.indexOf(u"plural"), text.indexOf(u"select"));
         } else {
-            result.error = std::string("message syntax error (") + u_errorName(status) + ")";
+            result.error = std::string("message syntax error: check the {parameters} and plural cases here (ICU: ") +
+                           u_errorName(status) + ")";
         }
         result.error_line = line_at(pattern, std::max(0, at));
         return result;

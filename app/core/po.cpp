@@ -101,9 +101,12 @@ PoFile parse_po(std::string_view text, const std::string& file, Diagnostics& out
             if (!has_id) out.push_back({file, number, "msgstr without msgid"});
             has_str = true;
             start_field(line.starts_with("msgstr[") ? line.substr(0, line.find(']') + 1) : "msgstr", &entry.str);
+            // msgstr "" followed by one string line per text line, as msgmerge writes it
+            entry.str_line = entry.str.empty() ? number + 1 : number;
         } else if (line.front() == '"') {
             std::string more;
-            if (!field || !unquote(line, &more)) out.push_back({file, number, "a string line that continues nothing"});
+            if (!field) out.push_back({file, number, "a string line that continues nothing"});
+            else if (!unquote(line, &more)) out.push_back({file, number, "malformed string: it must start and end with \" (write \\\" for a quote)"});
             else *field += more;
         } else {
             out.push_back({file, number, "not a PO line: " + std::string(line.substr(0, 40))});

@@ -17,7 +17,8 @@ struct PoEntry {
     std::string id;       // msgid: the English source it translates
     std::string str;      // msgstr
     bool fuzzy = false;   // "#, fuzzy": msgmerge's mark for a source that changed
-    int line = 0;
+    int line = 0;         // where the entry starts
+    int str_line = 0;     // where the msgstr's first line of text is: line k of it is str_line + k
 };
 
 struct PoFile {

@@ -229,32 +229,36 @@ Diagnostics validate(const ContentSource& content, const ClinicConfig& config, c
             TextState state;
             translation_of(catalog, source, &state);
             if (state == TextState::Stale) {
-                v.out.push_back({catalog.file, entry.line, "stale: the English of \"" + context + "\" changed (" + source.file + ":" +
-                                                               std::to_string(source.line) + "); update the translation"});
+                v.out.push_back({catalog.file, entry.line, entry.fuzzy ? "\"" + context + "\" is marked fuzzy: check the translation, then remove the mark"
+                                                                       : "stale: the English of \"" + context + "\" changed (" + source.file + ":" +
+                                                                             std::to_string(source.line) + "); update the translation"});
                 continue;
             }
             if (state != TextState::Current) continue;
             std::vector<std::string> allowed;
             for (const MessageArgument& a : check_message(source.source).arguments) allowed.push_back(a.name);
             MessageCheck mc = check_message(entry.str);
-            const int line = entry.line;
+            const int line = entry.str_line;  // problems inside the translation are placed on their own line of it
             if (!mc.error.empty()) {
-                v.out.push_back({catalog.file, line, "\"" + context + "\": " + mc.error});
+                v.out.push_back({catalog.file, line + mc.error_line, "\"" + context + "\": " + mc.error});
                 continue;
             }
             for (const MessageArgument& a : mc.arguments)
                 if (std::find(allowed.begin(), allowed.end(), a.name) == allowed.end())
-                    v.out.push_back({catalog.file, line, "\"" + context + "\" uses {" + a.name + "}, which the English source does not have"});
+                    v.out.push_back({catalog.file, line + a.line, "\"" + context + "\" uses {" + a.name + "}, which the English source does not have"});
             if (source.markdown) {
                 std::vector<MarkdownProblem> problems;
                 parse_markdown(entry.str, &problems);
-                for (const auto& problem : problems) v.out.push_back({catalog.file, line, "\"" + context + "\": " + problem.message});
+                for (const auto& problem : problems)
+                    v.out.push_back({catalog.file, line + problem.line, "\"" + context + "\": " + problem.message});
             }
         }
-        for (const auto& [key, text] : texts)
-            if (!catalog.entries.contains(key) || catalog.entries.at(key).str.empty())
-                v.out.push_back({catalog.file, 0, "missing translation of \"" + key + "\" (" + text->file + ":" +
-                                                     std::to_string(text->line) + ")"});
+        for (const auto& [key, text] : texts) {
+            auto it = catalog.entries.find(key);
+            if (it == catalog.entries.end() || it->second.str.empty())  // an empty msgstr is where to write it
+                v.out.push_back({catalog.file, it == catalog.entries.end() ? 0 : it->second.line,
+                                 "missing translation of \"" + key + "\" (" + text->file + ":" + std::to_string(text->line) + ")"});
+        }
     }
     auto locales = available_locales(content, translations, true);
     for (const auto& [key, locale] : {std::pair{"default_locale", &config.default_locale}, std::pair{"fallback_locale", &config.fallback_locale}})
@@ -270,6 +274,14 @@ std::vector<std::string> available_locales(const ContentSource& content, const T
         if (coverage(catalog, interface).complete()) locales.push_back(locale);
     if (pseudo) locales.insert(locales.end(), kPseudoLocales.begin(), kPseudoLocales.end());
     return locales;
+}
+
+std::string locale_name_in(const std::string& locale, const std::string& in_locale) {
+    icu::UnicodeString name;
+    icu::Locale(locale.c_str()).getDisplayName(icu::Locale(in_locale.c_str()), name);
+    std::string out;
+    name.toUTF8String(out);
+    return out;
 }
 
 std::string locale_native_name(const std::string& locale) {

@@ -99,5 +99,7 @@ std::vector<std::string> available_locales(const ContentSource& content, const T
 
 // A language's name in its own language and script, e.g. "English", "Español".
 std::string locale_native_name(const std::string& locale);
+// A language's name in another language, e.g. "inglés" for "en" in "es".
+std::string locale_name_in(const std::string& locale, const std::string& in_locale);
 
 }  // namespace anteroom

@@ -22,7 +22,7 @@ const char* const kArabic[2] = {"truetype/noto/NotoSansArabic-Regular.ttf", "tru
 const char* const kCjk[2] = {"opentype/noto/NotoSansCJK-Regular.ttc", "opentype/noto/NotoSansCJK-Bold.ttc"};
 
 // Scripts drawn from their own fonts, scaled so they look the size of the Latin beside them.
-constexpr float kArabicScale = 1.1f;
+constexpr float kArabicScale = 1.25f;  // Arabic letters sit small on the Latin baseline
 constexpr float kCjkScale = 0.94f;
 
 bool has_arabic(const std::string& s) { return needs_bidi(s); }

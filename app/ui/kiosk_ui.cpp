@@ -22,32 +22,52 @@ KioskUi::KioskUi() = default;
 namespace {
 
 // Which characters each font role needs, from everything the patient's language can show.
+// Pieces are kept apart by newlines: Arabic letters must not join across two texts.
 FontText font_text(const Kiosk& kiosk) {
     FontText t;
-    auto rich_labels = [&t](const RichText& rich) {  // headings and bold spans use the label fonts
+    auto add = [](std::string& role, const std::string& text) {
+        role += text;
+        role += '\n';
+    };
+    auto rich_labels = [&](const RichText& rich) {  // headings and bold spans use the label fonts
         for (const Block& b : rich.blocks)
             for (const Span& s : b.spans)
-                if (b.kind == BlockKind::Heading || s.style != Style::Regular) t.labels += s.text;
+                if (b.kind == BlockKind::Heading || s.style != Style::Regular) add(t.labels, s.text);
     };
     for (const Presentation* p : kiosk.in_use()) {
-        t.body += p->all_text();
-        for (const InterfaceKey& k : interface_keys()) t.labels += p->text(k.key);
+        add(t.body, p->all_text());
+        for (const InterfaceKey& k : interface_keys()) {
+            add(t.labels, p->text(k.key));
+            // Texts with their own parameters: every plural form (Arabic has six) and the language names.
+            for (double n : {0.0, 1.0, 2.0, 3.0, 11.0, 100.0}) {
+                Params extra;
+                for (const std::string& name : k.extra_params)
+                    extra[name] = name == "language" ? ParamValue(locale_name_in(kiosk.config().fallback_locale, p->locale)) : ParamValue(n);
+                if (!extra.empty()) add(t.body, p->text(k.key, extra)), add(t.labels, p->text(k.key, extra));
+            }
+        }
         for (const char* key : {"attract.touch", "language.title", "home.title", "end.title", "idle.title", "preparing.title"})
-            t.titles += p->text(key);
-        t.display += p->text("attract.welcome");
+            add(t.titles, p->text(key));
+        add(t.display, p->text("attract.welcome"));
         for (const ShownModule& m : p->modules) {
-            t.labels += m.title + m.summary;
+            add(t.labels, m.title);
+            add(t.labels, m.summary);
             for (const ShownScreen& s : m.screens) {
-                t.titles += s.title;
+                add(t.titles, s.title);
                 rich_labels(s.intro);
                 rich_labels(s.body);
-                for (const ShownQuestion& q : s.questions) t.labels += q.question, rich_labels(q.answer);
-                for (const ShownStep& st : s.steps) t.labels += st.title, rich_labels(st.body);
-                for (const ShownRoute& r : s.routes) t.labels += r.title + r.summary, t.titles += r.title, rich_labels(r.body);
+                for (const ShownQuestion& q : s.questions) add(t.labels, q.question), rich_labels(q.answer);
+                for (const ShownStep& st : s.steps) add(t.labels, st.title), rich_labels(st.body);
+                for (const ShownRoute& r : s.routes) {
+                    add(t.labels, r.title);
+                    add(t.labels, r.summary);
+                    add(t.titles, r.title);
+                    rich_labels(r.body);
+                }
             }
         }
     }
-    for (const std::string& locale : kiosk.locales()) t.labels += locale_native_name(locale);
+    for (const std::string& locale : kiosk.locales()) add(t.labels, locale_native_name(locale));
     return t;
 }
 
@@ -95,7 +115,8 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
     ImGui::Begin("##screen", nullptr, kFlags | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    ctx_.input_enabled = !idle.warning && !swallow_gesture_;
+    const bool picker = kiosk.session().choosing_language;
+    ctx_.input_enabled = !idle.warning && !swallow_gesture_ && !picker;
     switch (kiosk.session().place) {
     case Place::Preparing: preparing_screen(ctx_, kiosk, display); break;
     case Place::Attract: attract_screen(ctx_, kiosk, display); break;
@@ -105,6 +126,15 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     case Place::End: end_screen(ctx_, kiosk, display); break;
     }
     ImGui::End();
+
+    if (picker) {
+        ctx_.input_enabled = !idle.warning && !swallow_gesture_;
+        ImGui::SetNextWindowPos({0, 0});
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("##languages", nullptr, kFlags);
+        language_picker(ctx_, kiosk, display);
+        ImGui::End();
+    }
 
     if (idle.warning) {
         ctx_.input_enabled = true;

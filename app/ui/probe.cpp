@@ -5,6 +5,7 @@ namespace anteroom::ui {
 void Probe::clear() {
     items.clear();
     texts.clear();
+    missing_glyphs.clear();
 }
 
 const ProbeItem* Probe::find(const std::string& label) const {
@@ -27,6 +28,7 @@ bool Probe::has_text(const std::string& fragment) const {
 
 std::vector<std::string> Probe::overflows() const {
     std::vector<std::string> out;
+    for (const std::string& text : missing_glyphs) out.push_back("missing glyph in: " + text);
     constexpr float kTolerance = 0.5f;  // sub-pixel rounding
     for (const ProbeText& t : texts) {
         const bool off_screen = t.box.Min.x < screen.Min.x - kTolerance || t.box.Max.x > screen.Max.x + kTolerance;

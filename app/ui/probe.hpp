@@ -26,13 +26,14 @@ struct ProbeText {
 struct Probe {
     std::vector<ProbeItem> items;
     std::vector<ProbeText> texts;
+    std::vector<std::string> missing_glyphs;  // text drawn with a character its font does not have
     ImRect screen;  // the display: no text may leave it sideways
 
     void clear();
     const ProbeItem* find(const std::string& label) const;  // the first visible, enabled item
     const ProbeItem* find_any(const std::string& label) const;  // also scrolled out of view
     bool has_text(const std::string& fragment) const;
-    std::vector<std::string> overflows() const;  // one line per text outside its container
+    std::vector<std::string> overflows() const;  // one line per text outside its container or missing a glyph
 };
 
 }  // namespace anteroom::ui

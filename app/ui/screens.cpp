@@ -54,6 +54,18 @@ float bottom_bar_top(const UiContext& ctx, const ImRect& display) {
     return display.Max.y - 2 * ctx.metrics.margin() - ctx.metrics.button_height();
 }
 
+// "Language", at the top right of a screen: the patient can change language anywhere.
+// Returns its left edge, so what shares the bar can stop short of it.
+float language_button(UiContext& ctx, const Presentation& shown, const ImRect& display, float bar) {
+    const std::string label = shown.text("nav.language");
+    const float w = button_width(ctx, label, 5);
+    const float h = ctx.metrics.button_height();
+    const float right = display.Max.x - ctx.metrics.margin();
+    const float top = display.Min.y + (bar - h) / 2 + 0.3f * em(ctx);
+    if (button(ctx, label, ImRect({right - w, top}, {right, top + h}), ButtonKind::Secondary)) ctx.post({Intent::OpenLanguages});
+    return right - w;
+}
+
 // A screen title at the cursor, with space after it.
 void screen_title(UiContext& ctx, const std::string& title, float width, float align = 0.f) {
     draw_text(ctx, title, ctx.fonts.title, width, ctx.palette.text, align);
@@ -141,7 +153,9 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
-    const ImRect area({display.Min.x, display.Min.y + ctx.metrics.margin()}, {display.Max.x, bottom_bar_top(ctx, display)});
+    const float bar = ctx.metrics.bar_height();
+    language_button(ctx, shown, display, bar);
+    const ImRect area({display.Min.x, display.Min.y + bar}, {display.Max.x, bottom_bar_top(ctx, display)});
     const float top = begin_scroll(ctx, "home", area);
     ImGui::SetCursorScreenPos({col.Min.x, top + e});
     screen_title(ctx, shown.text("home.title"), col.GetWidth());
@@ -151,9 +165,13 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         // A card that is one big button: title, summary, reading time, and an arrow.
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float text_w = col.GetWidth() - 2 * pad - 2 * e;
+        // Not translated yet: said in the patient's language, before they open it.
+        const std::string note = m.locale == shown.locale ? std::string()
+                                                          : shown.text("home.fallback", {{"language", locale_name_in(m.locale, shown.locale)}});
         const float h = measure_text(ctx, m.title, ctx.fonts.heading, text_w).y + 0.3f * e +
                         measure_text(ctx, m.summary, ctx.fonts.body[0], text_w).y + 0.3f * e +
-                        measure_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w).y;
+                        measure_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w).y +
+                        (note.empty() ? 0 : 0.3f * e + measure_text(ctx, note, ctx.fonts.small, text_w).y);
         const ImRect card(top, {col.Max.x, top.y + h + 2 * pad});
         bool pressed = false;
         if (tap_area(ctx, m.title, card, &pressed)) ctx.post({Intent::OpenModule, static_cast<int>(i)});
@@ -170,6 +188,10 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         draw_text(ctx, m.summary, ctx.fonts.body[0], text_w, ctx.palette.text);
         gap(ctx, 0.3f);
         draw_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w, ctx.palette.text_muted);
+        if (!note.empty()) {
+            gap(ctx, 0.3f);
+            draw_text(ctx, note, ctx.fonts.small, text_w, ctx.palette.primary);
+        }
         ImGui::SetCursorScreenPos({col.Min.x, card.Max.y + 0.8f * e});
     }
     gap(ctx, 1);
@@ -306,12 +328,14 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const int total = static_cast<int>(module.screens.size());
     const std::string progress = shown.text("nav.progress", {{"current", double(session.screen + 1)}, {"total", double(total)}});
     const ImVec2 progress_size = measure_text(ctx, progress, ctx.fonts.body[0], 8 * e);
+    const float language_left = language_button(ctx, shown, display, bar);
+    const float progress_left = language_left - e - progress_size.x;
     const float title_left = display.Min.x + margin + home_w + e;
-    const float title_right = display.Max.x - margin - progress_size.x - e;
+    const float title_right = progress_left - e;
     const float text_y = display.Min.y + bar / 2 + 0.3f * e;
     ImGui::SetCursorScreenPos({title_left, std::round(text_y - measure_text(ctx, module.title, ctx.fonts.small, title_right - title_left).y / 2)});
     draw_text(ctx, module.title, ctx.fonts.small, title_right - title_left, ctx.palette.text_muted, 0.5f);
-    ImGui::SetCursorScreenPos({display.Max.x - margin - progress_size.x, std::round(text_y - progress_size.y / 2)});
+    ImGui::SetCursorScreenPos({progress_left, std::round(text_y - progress_size.y / 2)});
     draw_text(ctx, progress, ctx.fonts.body[0], progress_size.x, ctx.palette.text_muted);
     // Progress: one segment per screen, filled up to this one.
     const float seg_gap = 0.25f * e;
@@ -369,6 +393,7 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
 
 void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
+    language_button(ctx, shown, display, ctx.metrics.bar_height());
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
     const float h = ctx.metrics.button_height();
@@ -400,6 +425,38 @@ void preparing_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display)
     screen_title(ctx, shown.text("preparing.title"), col.GetWidth(), 0.5f);
     if (shown.has_text("preparing.body"))
         draw_text(ctx, shown.text("preparing.body"), ctx.fonts.body[0], col.GetWidth(), ctx.palette.text_muted, 0.5f);
+}
+
+void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = *ctx.shown;
+    const float e = em(ctx);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(display.Min, display.Max, ctx.palette.shade);
+    const auto& locales = kiosk.locales();
+    const float h = ctx.metrics.button_height();
+    const float width = std::min(20 * e, display.GetWidth() - 2 * ctx.metrics.margin());
+    const float pad = 1.4f * e;
+    const float inner = width - 2 * pad;
+    const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, inner).y;
+    const float list_h = static_cast<float>(locales.size() + 1) * (h + 0.5f * e);
+    const ImVec2 min{std::round(display.GetCenter().x - width / 2),
+                     std::max(display.Min.y + e, std::round(display.GetCenter().y - (title_h + 0.8f * e + list_h) / 2 - pad))};
+    const ImRect card(min, {min.x + width, min.y + title_h + 0.8f * e + list_h + 2 * pad});
+    // A tap outside the card closes it, as "Back" does.
+    if (ctx.touch.tapped() && !card.Contains(ctx.touch.press_pos())) ctx.post({Intent::CloseLanguages});
+    draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
+    ImGui::SetCursorScreenPos({min.x + pad, min.y + pad});
+    screen_title(ctx, shown.text("language.title"), inner, 0.5f);
+    float y = ImGui::GetCursorScreenPos().y;
+    for (const std::string& locale : locales) {
+        const bool current = locale == kiosk.session().locale;
+        if (button(ctx, locale_native_name(locale), ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}),
+                   current ? ButtonKind::Primary : ButtonKind::Secondary))
+            ctx.post({Intent::ChooseLanguage, -1, locale});
+        y += h + 0.5f * e;
+    }
+    if (button(ctx, shown.text("nav.back"), ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}), ButtonKind::Quiet))
+        ctx.post({Intent::CloseLanguages});
 }
 
 void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display) {

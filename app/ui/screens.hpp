@@ -11,6 +11,7 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void preparing_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
+void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display);
 
 }  // namespace anteroom::ui

@@ -57,6 +57,14 @@ void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, Im
         const ImVec2 pos{std::round(box.Min.x + shift + run.pos.x), std::round(box.Min.y + run.pos.y)};
         draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
         ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), box});
+        for (const char* c = run.text.data(), *end = c + run.text.size(); c < end;) {  // a "?" box where a letter belongs
+            unsigned int codepoint = 0;
+            c += ImTextCharFromUtf8(&codepoint, c, end);
+            if (codepoint > ' ' && !run.font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint))) {
+                ctx.probe.missing_glyphs.push_back(run.text);
+                break;
+            }
+        }
     }
 }
 

@@ -12,11 +12,13 @@ Kiosk bundled_kiosk(double now, const std::string& config_text) {
     ConfigLoad config = config_text.empty() ? load_config(source_path("content/anteroom.toml"))
                                             : parse_config(config_text, "test.toml");
     ContentLoad content = load_content(source_path("content"));
+    TranslationsLoad translations = load_translations(source_path("locales"));
     Diagnostics problems = config.errors;
     problems.insert(problems.end(), content.errors.begin(), content.errors.end());
-    if (problems.empty()) problems = validate(content.content, config.config, "anteroom.toml");
+    problems.insert(problems.end(), translations.errors.begin(), translations.errors.end());
+    if (problems.empty()) problems = validate(content.content, config.config, "anteroom.toml", translations.translations);
     if (!problems.empty()) throw std::runtime_error("bundled content has problems: " + problems.front().str());
-    return Kiosk(std::move(content.content), config.config, true, now);
+    return Kiosk(std::move(content.content), config.config, true, now, std::move(translations.translations));
 }
 
 Headless::Headless(ImVec2 display, const std::string& config_text)

@@ -121,7 +121,9 @@ int run_extract(const Options& options) {
     for (const Diagnostic& d : content.errors) std::fprintf(stderr, "%s\n", d.str().c_str());
     if (!content.errors.empty()) return 1;  // a template of broken content would mislead translators
     const std::filesystem::path out = options.out_dir;
-    const std::string pot = write_pot(content.content, out.parent_path().empty() ? "." : out.parent_path() / "..");
+    // References read "content/...", whichever folder the command runs in.
+    const std::string pot =
+        write_pot(content.content, std::filesystem::absolute(options.content_dir).lexically_normal().parent_path());
     FILE* file = std::fopen(out.c_str(), "wb");
     if (!file || std::fwrite(pot.data(), 1, pot.size(), file) != pot.size() || std::fclose(file) != 0) {
         std::fprintf(stderr, "anteroom extract: cannot write %s\n", out.c_str());

@@ -65,8 +65,11 @@ void proof_is_complete(const std::string& backend, const std::vector<std::pair<i
     const Result r = run(command);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find(", 0 text overflows"), std::string::npos) << r.output;
+    // Every language and pseudo-language, every screen.
+    for (const char* locale : {"en", "es", "zh-Hans", "vi", "ko", "ar", "en-XA", "ar-XB"})
     for (const auto& [w, h] : sizes) {
-        const fs::path dir = out / "en" / (std::to_string(w) + "x" + std::to_string(h));
+        const fs::path dir = out / locale / (std::to_string(w) + "x" + std::to_string(h));
+        ASSERT_TRUE(fs::is_directory(dir)) << dir;
         std::set<std::string> names;
         for (const auto& entry : fs::directory_iterator(dir)) {
             names.insert(entry.path().filename().string());

@@ -143,7 +143,7 @@ std::string write_pot(const ContentSource& content, const std::filesystem::path&
            "\"X-Review-Status: draft\\n\"\n";
     auto entry = [&pot, &base](const Text& t) {
         if (t.empty()) return;
-        const std::filesystem::path relative = std::filesystem::path(t.file).lexically_relative(base);
+        const std::filesystem::path relative = std::filesystem::absolute(t.file).lexically_normal().lexically_relative(base);
         pot << "\n#: " << (relative.empty() ? std::filesystem::path(t.file) : relative).string() << ":" << t.line << "\nmsgctxt " << po_quote(t.key) << "\nmsgid ";
         // A multi-line message starts with an empty line, as msgmerge writes it.
         if (t.source.find('\n') != std::string::npos) pot << "\"\"\n";

@@ -1,13 +1,15 @@
 // anteroom_bench: measures what a clinic will notice about the kiosk -- how quickly it
 // shows its first screen, how much memory it holds, whether it burns CPU while nobody
-// touches it, and how much CPU a frame of the heaviest screen costs -- and prints each
-// figure beside its target. It is a benchmark, not a test: it prints numbers, and its exit
-// status only says whether every figure could be measured (targets missed do not fail it).
+// touches it, how much CPU a frame of the heaviest screen costs, and what changing
+// language costs (the font atlas of each script) -- and prints each figure beside its
+// target. It is a benchmark, not a test: it prints numbers, and its exit status only says
+// whether every figure could be measured (targets missed do not fail it).
 //
-// Sections 1-3 start the real `anteroom` program (ANTEROOM_BINARY) and need an X display;
-// scripts/bench runs this under Xvfb. Section 4 drives the real UI headless and needs none.
+// Sections 1-3 and the start-up part of section 5 start the real `anteroom` program
+// (ANTEROOM_BINARY) and need an X display; scripts/bench runs this under Xvfb. Section 4
+// and the rest of section 5 drive the real UI headless and need none.
 //
-//   anteroom_bench [--quick] [--only startup,memory,idle,frame]
+//   anteroom_bench [--quick] [--only startup,memory,idle,frame,locales]
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -16,6 +18,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cmath>
 #include <chrono>
 #include <cstdarg>
 #include <cstdio>
@@ -24,6 +28,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -46,7 +52,7 @@ using anteroom::testing::Headless;
 
 struct Options {
     bool quick = false;  // one short run per figure: for working on the bench, not for numbers
-    bool startup = true, memory = true, idle = true, frame = true;
+    bool startup = true, memory = true, idle = true, frame = true, locales = true;
 
     int process_runs() const { return quick ? 1 : 5; }
     double idle_window_s() const { return quick ? 10 : 30; }
@@ -174,9 +180,10 @@ struct Ended {
     }
 };
 
-// Starts `anteroom --windowed 1920x1080 --backend B`. Its output goes to a file rather than
-// a pipe so that a long run can never block on a full pipe we forgot to drain.
-KioskProcess start_kiosk(const std::string& backend, bool exit_after_first_frame) {
+// Starts `anteroom --windowed 1920x1080 --backend B [extra...]`. Its output goes to a file
+// rather than a pipe so that a long run can never block on a full pipe we forgot to drain.
+KioskProcess start_kiosk(const std::string& backend, bool exit_after_first_frame,
+                         const std::vector<std::string>& extra_args = {}) {
     KioskProcess k;
     char log[] = "/tmp/anteroom-bench-XXXXXX";
     const int fd = mkstemp(log);
@@ -186,6 +193,7 @@ KioskProcess start_kiosk(const std::string& backend, bool exit_after_first_frame
     // Everything the child needs is built before fork, so the timed path is fork + exec only.
     const std::string size = std::to_string(kWidth) + "x" + std::to_string(kHeight);
     std::vector<std::string> args = {ANTEROOM_BINARY, "--windowed", size, "--backend", backend};
+    args.insert(args.end(), extra_args.begin(), extra_args.end());
     std::vector<std::string> env;
     for (char** e = environ; *e; ++e)
         if (std::strncmp(*e, "ANTEROOM_EXIT_AFTER_FIRST_FRAME=", 32) != 0) env.emplace_back(*e);
@@ -247,11 +255,21 @@ std::string take_log(const KioskProcess& k) {
     return text;
 }
 
+// The kiosk writes "anteroom: ..." only when something is wrong: broken content or config
+// (it then shows only "being prepared"), or a missing font (ImGui's own font stands in).
+// Either way it is not the program a clinic runs, so its figures would mislead.
+void require_clean_log(const std::string& log) {
+    const size_t at = log.find("anteroom: ");
+    if (at == std::string::npos) return;
+    const size_t end = log.find('\n', at);
+    throw std::runtime_error("the kiosk reported a problem: " + log.substr(at, end == std::string::npos ? end : end - at));
+}
+
 // [SECTION] 1. Start to first frame =========================================================
 
 // One run: fork+exec to the first_frame_monotonic_ns the kiosk prints after glFinish.
-double first_frame_ms(const std::string& backend) {
-    const KioskProcess k = start_kiosk(backend, true);
+double first_frame_ms(const std::string& backend, const std::vector<std::string>& extra_args = {}) {
+    const KioskProcess k = start_kiosk(backend, true, extra_args);
     const std::optional<Ended> e = wait_for(k.pid, 30);
     if (!e) {
         kill(k.pid, SIGKILL);
@@ -262,6 +280,7 @@ double first_frame_ms(const std::string& backend) {
     const size_t at = log.find("first_frame_monotonic_ns=");
     if (at == std::string::npos || !WIFEXITED(e->status) || WEXITSTATUS(e->status) != 0)
         throw std::runtime_error(e->how() + " without a first frame: " + log);
+    require_clean_log(log);
     const long long presented = std::atoll(log.c_str() + at + std::strlen("first_frame_monotonic_ns="));
     return (presented - k.started_ns) / 1e6;
 }
@@ -312,6 +331,7 @@ void bench_memory(const Options& o) {
                 const Ended e = stop_kiosk(k);
                 const std::string log = take_log(k);
                 if (peak_pss < 0) throw std::runtime_error("the kiosk exited early (" + e.how() + "): " + log);
+                require_clean_log(log);
                 pss.push_back(peak_pss / 1024.0);
                 rss.push_back(e.usage.ru_maxrss / 1024.0);  // ru_maxrss is in KiB on Linux
                 ended = e.how();
@@ -349,6 +369,7 @@ void bench_idle(const Options& o) {
                 const Ended e = stop_kiosk(k);
                 const std::string log = take_log(k);
                 if (ticks0 < 0 || ticks1 < 0) throw std::runtime_error("the kiosk exited early (" + e.how() + "): " + log);
+                require_clean_log(log);
                 percent.push_back(100.0 * (ticks1 - ticks0) / ticks_per_s / elapsed);
                 wakeups.push_back((switches1 - switches0) / elapsed);
                 progress("  %s: run %d/%d %.3f %% of a core, %.1f wakeups/s over %.0f s\n", what.c_str(), run + 1,
@@ -380,6 +401,7 @@ void require(bool ok, const std::string& what) {
 // buttons, then on to the screen where pred() holds.
 template <typename Pred>
 void open_module_screen(Headless& h, Pred pred) {
+    if (!h.ui().font_error().empty()) throw std::runtime_error(h.ui().font_error());  // not the real fonts: not real figures
     require(h.tap(h.text("attract.touch")), "no \"" + h.text("attract.touch") + "\" on the attract screen");
     require(h.tap(anteroom::locale_native_name("en")), "no English on the language screen");
     require(h.tap(kModule), std::string("no module card \"") + kModule + "\"");
@@ -434,9 +456,9 @@ void bench_frames(const Options&) {
         progress("  FAQ, all answers open: %.4f ms/frame (median of %d x %d frames)\n", summarise(ms).median, kReps, kFrames);
         add_row("CPU/frame, FAQ with every answer open", "ms", ms, 0.5);
 
-        // Changing language rebuilds the font atlas and empties the layout cache. Only
-        // English is available yet, so a fresh KioskUi stands in: its first prepare() and
-        // frame do exactly that work, on the heaviest screen.
+        // A fresh KioskUi rebuilds the font atlas and starts with an empty layout cache, as
+        // a language change does, but stays in English with Headless's own kiosk; section 5
+        // measures real changes between the six languages.
         std::vector<double> atlas, layout;
         for (int rep = 0; rep < kReps; ++rep) {
             h.ui() = anteroom::ui::KioskUi();
@@ -448,8 +470,8 @@ void bench_frames(const Options&) {
             atlas.push_back((t1 - t0) / 1e6);
             layout.push_back((t2 - t1) / 1e6);
         }
-        add_row("language change: font atlas rebuild", "ms", atlas);
-        add_row("language change: first FAQ frame, cold layout", "ms", layout);
+        add_row("fresh UI in English: font atlas build", "ms", atlas);
+        add_row("fresh UI in English: first FAQ frame", "ms", layout);
     } catch (const std::exception& ex) {
         add_failure("CPU/frame, FAQ", ex.what());
     }
@@ -490,6 +512,330 @@ void bench_frames(const Options&) {
          "ImGui::Render (draw lists); the GL draw and swap of the real program are not included.");
 }
 
+// [SECTION] 5. Languages ====================================================================
+
+// The order a visitor trying the languages might take; each switch starts from the language
+// before it, and the last goes back to English.
+const char* const kSwitchTo[] = {"es", "zh-Hans", "vi", "ko", "ar", "en"};
+
+// The atlas targets are for the CJK languages, whose fonts hold thousands of glyphs.
+bool is_cjk_locale(const std::string& locale) {
+    return locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
+}
+
+// A copy of content/anteroom.toml that starts the kiosk in `locale`, as a temporary file.
+std::string config_file_for(const std::string& locale) {
+    std::istringstream in(read_file(anteroom::testing::source_path("content/anteroom.toml")));
+    std::string text, line;
+    bool replaced = false;
+    while (std::getline(in, line)) {
+        if (line.starts_with("default_locale")) line = "default_locale = \"" + locale + "\"", replaced = true;
+        text += line + "\n";
+    }
+    if (!replaced) text += "default_locale = \"" + locale + "\"\n";
+    char path[] = "/tmp/anteroom-bench-XXXXXX.toml";
+    const int fd = mkstemps(path, 5);
+    if (fd < 0) throw std::runtime_error(std::string("mkstemps: ") + std::strerror(errno));
+    const bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    close(fd);
+    if (!written) throw std::runtime_error(std::string("cannot write ") + path);
+    return path;
+}
+
+const char* const kStartLocales[] = {"zh-Hans", "ar"};
+
+void bench_locale_startup(const Options& o) {
+    for (const std::string locale : kStartLocales) {
+        const std::string what = "start to first frame, SDL2, " + locale;
+        std::string config;
+        try {
+            config = config_file_for(locale);
+            const std::vector<std::string> args = {"--config", config};
+            const double first = first_frame_ms("sdl", args);
+            progress("  %s: first start %.1f ms (not counted)\n", what.c_str(), first);
+            std::vector<double> ms;
+            for (int run = 0; run < o.process_runs(); ++run) {
+                sleep_s(0.3);
+                ms.push_back(first_frame_ms("sdl", args));
+                progress("  %s: run %d/%d %.1f ms\n", what.c_str(), run + 1, o.process_runs(), ms.back());
+            }
+            add_row(what, "ms", ms, 150);
+            add_row("  first start in " + locale + ", SDL2", "ms", {first});
+        } catch (const std::exception& ex) {
+            add_failure(what, ex.what());
+        }
+        if (!config.empty()) std::remove(config.c_str());
+    }
+    note("start to first frame in zh-Hans and ar: as for English, with --config naming a copy of content/anteroom.toml "
+         "whose default_locale is that language, so the attract screen and its atlas are built in it.");
+}
+
+struct Sources {
+    anteroom::ContentSource content;
+    anteroom::ClinicConfig config;
+    anteroom::Translations translations;
+};
+
+// Content, configuration and every translation, as the program loads them by default.
+Sources load_sources() {
+    using namespace anteroom;
+    const std::string config_file = testing::source_path("content/anteroom.toml");
+    ConfigLoad config = load_config(config_file);
+    ContentLoad content = load_content(testing::source_path("content"));
+    TranslationsLoad translations = load_translations(testing::source_path("locales"));
+    Diagnostics problems = config.errors;
+    problems.insert(problems.end(), content.errors.begin(), content.errors.end());
+    problems.insert(problems.end(), translations.errors.begin(), translations.errors.end());
+    if (problems.empty()) problems = validate(content.content, config.config, config_file, translations.translations);
+    if (!problems.empty()) throw std::runtime_error("content, config or translations have problems: " + problems.front().str());
+    return {std::move(content.content), config.config, std::move(translations.translations)};
+}
+
+// Where an atlas's pixels go: per font role, its glyphs and the atlas pixels they cover,
+// split by the script (and so the font) they come from.
+struct RoleUse {
+    std::string name;
+    float size = 0;
+    int glyphs = 0, cjk_glyphs = 0, arabic_glyphs = 0;
+    double px = 0, cjk_px = 0, arabic_px = 0;
+};
+
+bool is_cjk(unsigned cp) {
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xA960 && cp <= 0xA97F) ||
+           (cp >= 0xAC00 && cp <= 0xD7FF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFFEF);
+}
+bool is_arabic(unsigned cp) {
+    return (cp >= 0x0600 && cp <= 0x08FF) || (cp >= 0xFB50 && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF);
+}
+
+std::vector<RoleUse> atlas_roles(const anteroom::ui::FontSet& f, const ImFontAtlas& atlas) {
+    const std::pair<const char*, ImFont*> roles[] = {{"body", f.body[0]},      {"bold", f.body[1]},   {"italic", f.body[2]},
+                                                     {"bold italic", f.body[3]}, {"small", f.small},  {"heading", f.heading},
+                                                     {"title", f.title},        {"display", f.display}};
+    std::vector<RoleUse> out;
+    std::vector<const ImFont*> seen;
+    for (const auto& [name, font] : roles) {
+        if (!font) continue;
+        if (std::find(seen.begin(), seen.end(), font) != seen.end()) continue;  // CJK italics share the upright font
+        seen.push_back(font);
+        RoleUse r{name, font->FontSize};
+        for (const ImFontGlyph& g : font->Glyphs) {
+            const double px = (g.U1 - g.U0) * atlas.TexWidth * ((g.V1 - g.V0) * atlas.TexHeight);
+            ++r.glyphs;
+            r.px += px;
+            if (is_cjk(g.Codepoint)) ++r.cjk_glyphs, r.cjk_px += px;
+            if (is_arabic(g.Codepoint)) ++r.arabic_glyphs, r.arabic_px += px;
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+
+// The last row of the atlas that holds a glyph: what is left below is power-of-two padding.
+int atlas_rows_used(const ImFontAtlas& atlas) {
+    float v = 0;
+    for (const ImFont* font : atlas.Fonts)
+        for (const ImFontGlyph& g : font->Glyphs) v = std::max(v, g.V1);
+    return static_cast<int>(std::ceil(v * atlas.TexHeight));
+}
+
+std::string describe_atlas(const std::vector<RoleUse>& roles, const ImFontAtlas& atlas) {
+    double total = 0;
+    for (const RoleUse& r : roles) total += r.px;
+    char text[400];
+    std::snprintf(text, sizeof text, "%dx%d, rows used %d; glyph pixels %.2f M of %.2f M:", atlas.TexWidth, atlas.TexHeight,
+                  atlas_rows_used(atlas), total / 1e6, 1.0 * atlas.TexWidth * atlas.TexHeight / 1e6);
+    std::string s = text;
+    for (const RoleUse& r : roles) {
+        std::snprintf(text, sizeof text, " %s %.0fpx %d glyphs %.2f M (%.0f%%", r.name.c_str(), r.size, r.glyphs, r.px / 1e6,
+                      total > 0 ? 100 * r.px / total : 0.0);
+        s += text;
+        if (r.cjk_glyphs) std::snprintf(text, sizeof text, "; CJK %d glyphs %.2f M", r.cjk_glyphs, r.cjk_px / 1e6), s += text;
+        if (r.arabic_glyphs)
+            std::snprintf(text, sizeof text, "; Arabic %d glyphs %.2f M", r.arabic_glyphs, r.arabic_px / 1e6), s += text;
+        s += ");";
+    }
+    s.pop_back();
+    return s;
+}
+
+struct LocaleFigures {
+    std::vector<double> present, prepare, frame, total, rgba, alpha8_mib, rgba32_mib;
+    std::string atlas;         // WxH
+    std::string roles;         // describe_atlas, from the last run
+    int cjk_merges = 0;        // roles with CJK glyphs: each merged the CJK font in
+    bool kept_answers = true;  // the open FAQ answers stayed open
+};
+
+// Reads a font file as fonts.cpp does (istreambuf_iterator into a vector), and at once.
+double read_as_fonts_cpp_ms(const std::string& path) {
+    const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<char> data{std::istreambuf_iterator<char>(in), {}};
+    const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
+    if (data.empty()) throw std::runtime_error("cannot read " + path);
+    return (t1 - t0) / 1e6;
+}
+double read_at_once_ms(const std::string& path, std::vector<char>* out = nullptr) {
+    const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    std::vector<char> data(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())));
+    in.seekg(0);
+    in.read(data.data(), static_cast<std::streamsize>(data.size()));
+    const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
+    if (data.empty() || !in) throw std::runtime_error("cannot read " + path);
+    if (out) *out = std::move(data);
+    return (t1 - t0) / 1e6;
+}
+
+// ImFontAtlas::AddFont copies the font data whenever FontDataOwnedByAtlas is false (it is
+// "not owned" only in that the atlas will not free the caller's copy): the time of one such
+// add, and of the Clear() that frees the copy again.
+void add_font_ms(std::vector<char>& data, double* add_ms, double* clear_ms) {
+    ImFontAtlas atlas;
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;
+    const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+    atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), 34, &config);
+    const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
+    atlas.Clear();
+    const std::int64_t t2 = clock_ns(CLOCK_MONOTONIC);
+    *add_ms = (t1 - t0) / 1e6;
+    *clear_ms = (t2 - t1) / 1e6;
+}
+
+void bench_locales(const Options&) {
+    constexpr int kRuns = 5;
+    const ImVec2 display{kWidth, kHeight};
+    std::map<std::string, LocaleFigures> figures;
+    try {
+        const Sources sources = load_sources();
+        for (int run = 0; run < kRuns; ++run) {
+            // A fresh kiosk each run: no language but English has been presented yet, as
+            // when the first patient of the day changes language.
+            Headless h(display);
+            h.kiosk() = anteroom::Kiosk(sources.content, sources.config, true, h.now(), sources.translations);
+            h.ui() = anteroom::ui::KioskUi();  // fonts for this kiosk's languages, not Headless's own
+            h.frames(2);
+            for (const char* locale : kSwitchTo) {
+                const auto& available = h.kiosk().locales();
+                if (std::find(available.begin(), available.end(), locale) == available.end())
+                    throw std::runtime_error(std::string(locale) + " is not offered (its interface translation is incomplete or stale)");
+            }
+            open_module_screen(h, is_faq);
+            open_all_answers(h);
+            h.frames(10);
+            for (const char* locale : kSwitchTo) {
+                const anteroom::Session before = h.session();
+                const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+                h.kiosk().apply({Intent::ChooseLanguage, -1, locale}, h.now());
+                const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
+                const bool rebuilt = h.ui().prepare(h.kiosk(), display);
+                const std::int64_t t2 = clock_ns(CLOCK_MONOTONIC);
+                h.frame();  // its prepare() finds the fonts already right
+                const std::int64_t t3 = clock_ns(CLOCK_MONOTONIC);
+                const anteroom::Session& after = h.session();
+                require(after.locale == locale, std::string("the language did not change to ") + locale);
+                require(rebuilt, std::string("no font atlas rebuild for ") + locale);
+                require(after.place == before.place && after.module == before.module && after.screen == before.screen &&
+                            after.route == before.route,
+                        std::string("changing to ") + locale + " lost the place (module " + std::to_string(before.module) + " screen " +
+                            std::to_string(before.screen) + " -> module " + std::to_string(after.module) + " screen " +
+                            std::to_string(after.screen) + ")");
+                if (!h.ui().font_error().empty()) throw std::runtime_error(h.ui().font_error());
+
+                ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+                LocaleFigures& f = figures[locale];
+                f.kept_answers = f.kept_answers && after.open_questions == before.open_questions;
+                f.present.push_back((t1 - t0) / 1e6);
+                f.prepare.push_back((t2 - t1) / 1e6);
+                f.frame.push_back((t3 - t2) / 1e6);
+                f.total.push_back((t3 - t0) / 1e6);
+                // The real program then uploads the atlas: the OpenGL3 backend first expands
+                // it to RGBA32 (GetTexDataAsRGBA32), which the headless frame never asks for.
+                unsigned char* pixels = nullptr;
+                int w = 0, hgt = 0;
+                const std::int64_t t4 = clock_ns(CLOCK_MONOTONIC);
+                atlas.GetTexDataAsRGBA32(&pixels, &w, &hgt);
+                f.rgba.push_back((clock_ns(CLOCK_MONOTONIC) - t4) / 1e6);
+                f.alpha8_mib.push_back(1.0 * w * hgt / (1 << 20));
+                f.rgba32_mib.push_back(4.0 * w * hgt / (1 << 20));
+                f.atlas = std::to_string(w) + "x" + std::to_string(hgt);
+                const std::vector<RoleUse> roles = atlas_roles(h.ui().fonts(), atlas);
+                f.roles = describe_atlas(roles, atlas);
+                f.cjk_merges = static_cast<int>(std::count_if(roles.begin(), roles.end(), [](const RoleUse& r) { return r.cjk_glyphs > 0; }));
+                progress("  run %d/%d, to %-7s %6.1f ms (present %.1f, atlas %.1f, frame %.1f), atlas %s\n", run + 1, kRuns,
+                         locale, f.total.back(), f.present.back(), f.prepare.back(), f.frame.back(), f.atlas.c_str());
+                h.frames(5);
+            }
+        }
+    } catch (const std::exception& ex) {
+        add_failure("language switch", ex.what());
+        return;
+    }
+
+    for (const char* locale : kSwitchTo) {
+        const LocaleFigures& f = figures[locale];
+        const bool cjk = is_cjk_locale(locale);
+        add_row(std::string("language switch to ") + locale + ", FAQ open", "ms", f.total, 50);
+        add_row(std::string("  atlas build for ") + locale + " (prepare)", "ms", f.prepare, cjk ? 10 : -1);
+        add_row("  atlas " + f.atlas + " RGBA32, " + locale, "MiB", f.rgba32_mib, cjk ? 4 : -1);
+        add_row("  atlas " + f.atlas + " Alpha8, " + locale, "MiB", f.alpha8_mib);
+    }
+    note("language switch: CLOCK_MONOTONIC from Kiosk::apply(ChooseLanguage) through KioskUi::prepare (the atlas "
+         "rebuild) and one headless frame (NewFrame, ui.frame, Render) on the FAQ with every answer open, 1920x1080, "
+         "in the order es, zh-Hans, vi, ko, ar, en from a fresh kiosk each of 5 runs (so each language is presented for "
+         "the first time). Place, module, screen and route are checked unchanged after each switch. Not included: the "
+         "real program's atlas upload (RGBA32 expansion, shown below, then glTexImage2D).");
+    note("atlas size: TexWidth x TexHeight; Alpha8 is W*H bytes (what ImGui rasterises and keeps), RGBA32 is 4*W*H "
+         "(what the OpenGL3 backend uploads, and keeps in CPU memory beside the Alpha8). The 4 MB target is set "
+         "against RGBA32, in MiB (4 MiB = 4194304 bytes); the Alpha8 row is beside it.");
+    for (const char* locale : kSwitchTo) {
+        const LocaleFigures& f = figures[locale];
+        char text[300];
+        std::snprintf(text, sizeof text,
+                      "switch to %s, medians: present (apply) %.2f ms, atlas (prepare) %.2f ms, first frame %.2f ms; "
+                      "RGBA32 expansion for upload %.2f ms (not in the switch); open answers %s",
+                      locale, summarise(f.present).median, summarise(f.prepare).median, summarise(f.frame).median,
+                      summarise(f.rgba).median, f.kept_answers ? "kept" : "NOT kept");
+        note(text);
+    }
+    for (const char* locale : kSwitchTo) note(std::string("atlas ") + locale + ": " + figures[locale].roles);
+
+    // Where a CJK atlas build's time goes before any glyph is drawn: reading the font files,
+    // and ImGui copying them once per role that merges them in.
+    try {
+        std::vector<double> slow, fast, add, clear;
+        const std::string cjk = std::string(ANTEROOM_FONT_DIR) + "/opentype/noto/NotoSansCJK-Regular.ttc";
+        std::vector<char> data;
+        for (int i = 0; i < kRuns; ++i) {
+            slow.push_back(read_as_fonts_cpp_ms(cjk));
+            fast.push_back(read_at_once_ms(cjk, &data));
+            double a = 0, c = 0;
+            add_font_ms(data, &a, &c);
+            add.push_back(a);
+            clear.push_back(c);
+        }
+        std::string merges;
+        for (const char* locale : kSwitchTo) merges += std::string(merges.empty() ? "" : ", ") + locale + " " + std::to_string(figures[locale].cjk_merges);
+        char text[700];
+        std::snprintf(text, sizeof text,
+                      "CJK font data per atlas build: NotoSansCJK-Regular.ttc is %.1f MB (Bold %.1f MB); median of %d, page "
+                      "cache warm: reading it as fonts.cpp does (istreambuf_iterator) %.2f ms, in one read() %.2f ms; each "
+                      "AddFontFromMemoryTTF of it copies it again (FontDataOwnedByAtlas=false still copies) %.2f ms, freed "
+                      "by Clear() %.2f ms. A build reads the Regular and Bold files once each; roles merging CJK (one "
+                      "copy each): %s.",
+                      std::filesystem::file_size(cjk) / 1e6,
+                      std::filesystem::file_size(std::string(ANTEROOM_FONT_DIR) + "/opentype/noto/NotoSansCJK-Bold.ttc") / 1e6,
+                      kRuns, summarise(slow).median, summarise(fast).median, summarise(add).median, summarise(clear).median,
+                      merges.c_str());
+        note(text);
+    } catch (const std::exception& ex) {
+        note(std::string("could not time reading the CJK font: ") + ex.what());
+    }
+}
+
 // [SECTION] Report ==========================================================================
 
 void print_table() {
@@ -516,10 +862,11 @@ void print_table() {
 
 int usage(FILE* out, const char* problem) {
     std::fprintf(out,
-                 "%s%susage: anteroom_bench [--quick] [--only startup,memory,idle,frame]\n"
+                 "%s%susage: anteroom_bench [--quick] [--only startup,memory,idle,frame,locales]\n"
                  "  --quick  one run per process figure and a 10 s idle window (for working on the bench)\n"
                  "  --only   run only the listed sections\n"
-                 "Sections startup, memory and idle need an X display (scripts/bench provides Xvfb).\n",
+                 "Sections startup, memory and idle, and locales' start-up figures, need an X display\n"
+                 "(scripts/bench provides Xvfb).\n",
                  problem ? problem : "", problem ? "\n" : "");
     return out == stdout ? 0 : 2;
 }
@@ -536,7 +883,9 @@ int main(int argc, char** argv) {
             const std::string list = std::string(",") + argv[++i] + ",";
             auto has = [&](const char* s) { return list.find(std::string(",") + s + ",") != std::string::npos; };
             o.startup = has("startup"), o.memory = has("memory"), o.idle = has("idle"), o.frame = has("frame");
-            if (!o.startup && !o.memory && !o.idle && !o.frame) return usage(stderr, "--only: no known section named");
+            o.locales = has("locales");
+            if (!o.startup && !o.memory && !o.idle && !o.frame && !o.locales)
+                return usage(stderr, "--only: no known section named");
         } else if (arg == "--help" || arg == "-h") {
             return usage(stdout, nullptr);
         } else {
@@ -545,15 +894,17 @@ int main(int argc, char** argv) {
     }
 
     const bool display = std::getenv("DISPLAY") && *std::getenv("DISPLAY");
+    const std::string load_at_start = read_file("/proc/loadavg").substr(0, 14);
     if (o.quick) note("--quick: 1 run per process figure and a 10 s idle window; these numbers are for development only.");
     // The process sections come first, while this process is still small: fork is part of
     // the start-up figure, and a bench bloated by ImGui contexts would fork more slowly.
-    if (o.startup || o.memory || o.idle) {
+    if (o.startup || o.memory || o.idle || o.locales) {
         if (!display) {
             const char* why = "no X display: run scripts/bench, which starts Xvfb";
             if (o.startup) add_failure("start to first frame", why);
             if (o.memory) add_failure("memory", why);
             if (o.idle) add_failure("CPU on the attract screen", why);
+            if (o.locales) add_failure("start to first frame in zh-Hans and ar", why);
         } else {
             if (o.startup) progress("1. start to first frame\n"), bench_startup(o);
             if (o.memory) progress("2. memory\n"), bench_memory(o);
@@ -562,11 +913,13 @@ int main(int argc, char** argv) {
                          o.idle_window_s());
                 bench_idle(o);
             }
+            if (o.locales) progress("5a. start to first frame in zh-Hans and ar\n"), bench_locale_startup(o);
         }
     }
     if (o.frame) progress("4. CPU per frame, headless\n"), bench_frames(o);
+    if (o.locales) progress("5b. language switch and font atlas per language, headless\n"), bench_locales(o);
     // Other work on the machine (a build, a test run) slows start-up most: say how busy it was.
-    note("load average at the end (1, 5, 15 min): " + read_file("/proc/loadavg").substr(0, 14));
+    note("load average (1, 5, 15 min) at the start: " + load_at_start + ", at the end: " + read_file("/proc/loadavg").substr(0, 14));
 
     print_table();
     const bool failed = std::any_of(g_rows.begin(), g_rows.end(), [](const Row& r) { return !r.error.empty(); });

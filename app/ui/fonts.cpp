@@ -4,9 +4,10 @@
 #include <deque>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <map>
 #include <vector>
+
+#include <imgui_internal.h>
 
 #include "core/bidi.hpp"
 
@@ -26,33 +27,33 @@ constexpr float kArabicScale = 1.25f;  // Arabic letters sit small on the Latin 
 constexpr float kCjkScale = 0.94f;
 
 bool has_arabic(const std::string& s) { return needs_bidi(s); }
+// Hangul, CJK punctuation, kana, Han, and full-width forms: the characters Noto Sans CJK draws.
 bool has_cjk(const std::string& s) {
-    for (size_t i = 0; i + 2 < s.size(); ++i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0xE1 && c <= 0xED) return true;  // U+1000..U+DFFF: Hangul, CJK, kana, fullwidth
-        if (c == 0xEF && static_cast<unsigned char>(s[i + 1]) >= 0xBC) return true;  // fullwidth forms
+    for (const char *c = s.data(), *end = c + s.size(); c < end;) {
+        unsigned int u = 0;
+        c += ImTextCharFromUtf8(&u, c, end);
+        if ((u >= 0x1100 && u <= 0x11FF) || (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) ||
+            (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF))
+            return true;
     }
     return false;
 }
 
 struct Builder {
     ImFontAtlas& atlas;
+    FontFiles& files;
     fs::path dir;
     int cjk_face;  // the face in the .ttc: 1 Korean, 2 Simplified Chinese
-    std::map<std::string, std::vector<char>> files;  // read once per build, shared by the roles
     std::deque<ImVector<ImWchar>> ranges;  // the atlas points at these until Build(): a deque keeps them in place
 
-    const std::vector<char>* file(const char* name) {
-        auto it = files.find(name);
-        if (it != files.end()) return &it->second;
-        std::ifstream in(dir / name, std::ios::binary);
-        if (!in) return nullptr;
-        return &files.emplace(name, std::vector<char>(std::istreambuf_iterator<char>(in), {})).first->second;
-    }
+    const std::vector<char>* file(const char* name) { return files.get((dir / name).string()); }
 
-    const ImWchar* glyphs(const std::string& text) {
+    // Only the characters the role's text uses; body roles also get Latin-1 for what the clinic
+    // types into its configuration, large roles just ASCII.
+    const ImWchar* glyphs(const std::string& text, bool latin1) {
+        static const ImWchar ascii[] = {0x20, 0x7E, 0};
         ImFontGlyphRangesBuilder builder;
-        builder.AddRanges(atlas.GetGlyphRangesDefault());  // ASCII and Latin-1: numbers, names typed in config
+        builder.AddRanges(latin1 ? atlas.GetGlyphRangesDefault() : ascii);
         builder.AddText("\u2013\u2014\u2018\u2019\u201C\u201D\u2026");
         builder.AddText(text.c_str(), text.c_str() + text.size());
         if (has_arabic(text)) {
@@ -68,8 +69,8 @@ struct Builder {
         const std::vector<char>* data = file(name);
         if (!data) return nullptr;
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;  // shared between roles; freed after Build()
-        config.OversampleH = size > 40 ? 1 : 2;  // big text needs no sub-pixel oversampling
+        config.FontDataOwnedByAtlas = false;  // ImGui copies it; ours stays in FontFiles
+        config.OversampleH = 1;  // glyphs sit on whole pixels (PixelSnapH): oversampling would only grow the atlas
         config.OversampleV = 1;
         config.PixelSnapH = true;
         config.MergeMode = merge;
@@ -78,8 +79,8 @@ struct Builder {
     }
 
     // One role: the Latin face, with Arabic and CJK merged in where its text needs them.
-    ImFont* role(int latin_face, bool bold, float size, const std::string& text) {
-        const ImWchar* range = glyphs(text);
+    ImFont* role(int latin_face, bool bold, float size, const std::string& text, bool latin1 = true) {
+        const ImWchar* range = glyphs(text, latin1);
         ImFont* font = add(kLatin[latin_face], std::round(size), range, false);
         if (font && has_arabic(text)) add(kArabic[bold], std::round(size * kArabicScale), range, true);
         if (font && has_cjk(text)) add(kCjk[bold], std::round(size * kCjkScale), range, true, cjk_face);
@@ -89,8 +90,19 @@ struct Builder {
 
 }  // namespace
 
-bool build_fonts(ImFontAtlas& atlas, float em, const std::string& locale, const FontText& text, FontSet* fonts,
-                 std::string* error) {
+const std::vector<char>* FontFiles::get(const std::string& path) {
+    auto it = files_.find(path);
+    if (it != files_.end()) return &it->second;
+    std::ifstream in(path, std::ios::binary | std::ios::ate);
+    if (!in) return nullptr;
+    std::vector<char> data(static_cast<size_t>(in.tellg()));
+    in.seekg(0);
+    if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) return nullptr;
+    return &files_.emplace(path, std::move(data)).first->second;
+}
+
+bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
+                 FontSet* fonts, std::string* error) {
     atlas.Clear();
     *fonts = FontSet{};
     fonts->em = em;
@@ -105,20 +117,21 @@ bool build_fonts(ImFontAtlas& atlas, float em, const std::string& locale, const 
             return false;
         }
     }
-    Builder b{atlas, dir, locale.starts_with("ko") ? 1 : 2, {}, {}};
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;  // as tall as the glyphs need, no more
+    Builder b{atlas, files, dir, locale.starts_with("ko") ? 1 : 2, {}};
     const bool cjk_locale = locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
-    const std::string bold_text = text.labels + text.body;  // bold spans sit inside body text
+    // Emphasis (bold and italic spans) is in labels, so only the regular face needs all text.
     fonts->body[0] = b.role(0, false, em, text.body);
-    fonts->body[1] = b.role(1, true, em, cjk_locale ? text.labels + text.body : bold_text);
+    fonts->body[1] = b.role(1, true, em, text.labels + text.names);
     // CJK has no italics: emphasis keeps the upright face rather than showing missing glyphs.
-    fonts->body[2] = cjk_locale ? fonts->body[0] : b.role(2, false, em, text.body);
-    fonts->body[3] = cjk_locale ? fonts->body[1] : b.role(3, true, em, bold_text);
-    fonts->small = b.role(0, false, 0.8f * em, text.labels);
-    fonts->heading = b.role(1, true, 1.3f * em, text.labels);
-    fonts->title = b.role(1, true, 1.75f * em, text.titles);
-    fonts->display = b.role(1, true, 2.6f * em, text.display);
+    fonts->body[2] = cjk_locale ? fonts->body[0] : b.role(2, false, em, text.labels);
+    fonts->body[3] = cjk_locale ? fonts->body[1] : b.role(3, true, em, text.labels);
+    fonts->small = b.role(0, false, 0.8f * em, text.notes);
+    fonts->heading = b.role(1, true, 1.3f * em, text.headings);
+    fonts->title = b.role(1, true, 1.75f * em, text.titles, false);
+    fonts->display = b.role(1, true, 2.6f * em, text.display, false);
     const bool built = atlas.Build();
-    atlas.ClearInputData();  // the glyphs are rasterised: the Builder's font files and ranges can go
+    atlas.ClearInputData();  // the glyphs are rasterised: ImGui's copies of the font files can go
     if (!built && error) *error = "the font atlas could not be built";
     return built;
 }

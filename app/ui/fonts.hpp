@@ -4,7 +4,9 @@
 // pixel sizes. Each role holds only the glyphs its text uses, so a CJK atlas stays small.
 #include <imgui.h>
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "core/markdown.hpp"
 
@@ -12,10 +14,23 @@ namespace anteroom::ui {
 
 // The characters each font role has to draw.
 struct FontText {
-    std::string body;     // all text: regular and italic body
-    std::string labels;   // buttons, questions, headings, bold spans, language names: bold, heading, small
-    std::string titles;   // screen and dialog titles
+    std::string body;      // all text: the regular face
+    std::string labels;    // buttons, questions, emphasis, small headings: bold and italic faces
+    std::string headings;  // section headings, card titles
+    std::string notes;     // the small print: reading times, the top bar's module name, hints
+    std::string titles;    // screen and dialog titles
     std::string display;  // the welcome line
+    std::string names;    // every language's own name, on the language buttons (bold)
+};
+
+// Font files read once and kept: the CJK fonts are 20 MB each, and reading them again at
+// every language switch would cost more than the switch may take.
+class FontFiles {
+public:
+    const std::vector<char>* get(const std::string& path);  // null when unreadable
+
+private:
+    std::map<std::string, std::vector<char>> files_;
 };
 
 struct FontSet {
@@ -31,7 +46,7 @@ struct FontSet {
 
 // Builds the atlas for an em size, a locale and its text. Returns false and sets *error when
 // a font file is missing; the atlas then holds ImGui's built-in font instead.
-bool build_fonts(ImFontAtlas& atlas, float em, const std::string& locale, const FontText& text, FontSet* fonts,
-                 std::string* error);
+bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
+                 FontSet* fonts, std::string* error);
 
 }  // namespace anteroom::ui

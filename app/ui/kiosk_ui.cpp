@@ -21,18 +21,21 @@ KioskUi::KioskUi() = default;
 
 namespace {
 
-// Which characters each font role needs, from everything the patient's language can show.
-// Pieces are kept apart by newlines: Arabic letters must not join across two texts.
+// Which characters each font role needs, from everything the patient's language can show
+// (each role follows where screens.cpp and widgets.cpp use its font). Pieces are kept apart
+// by newlines: Arabic letters must not join across two texts.
 FontText font_text(const Kiosk& kiosk) {
     FontText t;
     auto add = [](std::string& role, const std::string& text) {
         role += text;
         role += '\n';
     };
-    auto rich_labels = [&](const RichText& rich) {  // headings and bold spans use the label fonts
-        for (const Block& b : rich.blocks)
-            for (const Span& s : b.spans)
-                if (b.kind == BlockKind::Heading || s.style != Style::Regular) add(t.labels, s.text);
+    auto rich = [&](const RichText& text) {  // emphasis and headings have faces of their own
+        for (const Block& b : text.blocks)
+            for (const Span& s : b.spans) {
+                if (b.kind == BlockKind::Heading) add(b.level <= 2 ? t.headings : t.labels, s.text);
+                else if (s.style != Style::Regular) add(t.labels, s.text);
+            }
     };
     for (const Presentation* p : kiosk.in_use()) {
         add(t.body, p->all_text());
@@ -43,31 +46,32 @@ FontText font_text(const Kiosk& kiosk) {
                 Params extra;
                 for (const std::string& name : k.extra_params)
                     extra[name] = name == "language" ? ParamValue(locale_name_in(kiosk.config().fallback_locale, p->locale)) : ParamValue(n);
-                if (!extra.empty()) add(t.body, p->text(k.key, extra)), add(t.labels, p->text(k.key, extra));
+                if (!extra.empty()) add(t.body, p->text(k.key, extra)), add(t.notes, p->text(k.key, extra));
             }
         }
+        for (const char* key : {"attract.privacy", "scroll.more"}) add(t.notes, p->text(key));
         for (const char* key : {"attract.touch", "language.title", "home.title", "end.title", "idle.title", "preparing.title"})
             add(t.titles, p->text(key));
+        add(t.headings, p->text("ask.title"));
         add(t.display, p->text("attract.welcome"));
         for (const ShownModule& m : p->modules) {
-            add(t.labels, m.title);
-            add(t.labels, m.summary);
+            add(t.headings, m.title);
+            add(t.notes, m.title);
             for (const ShownScreen& s : m.screens) {
                 add(t.titles, s.title);
-                rich_labels(s.intro);
-                rich_labels(s.body);
-                for (const ShownQuestion& q : s.questions) add(t.labels, q.question), rich_labels(q.answer);
-                for (const ShownStep& st : s.steps) add(t.labels, st.title), rich_labels(st.body);
+                rich(s.intro);
+                rich(s.body);
+                for (const ShownQuestion& q : s.questions) add(t.labels, q.question), rich(q.answer);
+                for (const ShownStep& st : s.steps) add(t.headings, st.title), rich(st.body);
                 for (const ShownRoute& r : s.routes) {
-                    add(t.labels, r.title);
-                    add(t.labels, r.summary);
+                    add(t.headings, r.title);
                     add(t.titles, r.title);
-                    rich_labels(r.body);
+                    rich(r.body);
                 }
             }
         }
     }
-    for (const std::string& locale : kiosk.locales()) add(t.labels, locale_native_name(locale));
+    for (const std::string& locale : kiosk.locales()) add(t.names, locale_native_name(locale));
     return t;
 }
 
@@ -80,7 +84,7 @@ bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     if (want == fonts_for_) return false;
     fonts_for_ = want;
     font_error_.clear();
-    build_fonts(*ImGui::GetIO().Fonts, em, locale, font_text(kiosk), &ctx_.fonts, &font_error_);
+    build_fonts(*ImGui::GetIO().Fonts, font_files_, em, locale, font_text(kiosk), &ctx_.fonts, &font_error_);
     ctx_.metrics.em = em;
     ctx_.touch.set_slop(ctx_.metrics.tap_slop());
     ctx_.layout_cache.clear();

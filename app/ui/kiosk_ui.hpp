@@ -33,6 +33,7 @@ public:
 
 private:
     UiContext ctx_;
+    FontFiles font_files_;
     std::string fonts_for_;  // the language and size the atlas was built for
     std::string font_error_;
     bool swallow_gesture_ = false;  // a touch that dismissed the overlay must not also press what lies under it

@@ -26,8 +26,8 @@ const Presentation& Kiosk::shown() const {
     return mine;
 }
 
-std::vector<const Presentation*> Kiosk::in_use() const {
-    const Presentation& mine = presentation(session_.locale);
+std::vector<const Presentation*> Kiosk::in_use(const std::string& locale) const {
+    const Presentation& mine = presentation(locale);
     std::vector<const Presentation*> used{&mine};
     for (const ShownModule& m : mine.modules) {
         const Presentation* p = &presentation(m.locale);

@@ -60,8 +60,8 @@ public:
     // What is on screen now: the patient's language, or inside a module that is not
     // translated, the whole screen in the fallback language.
     const Presentation& shown() const;
-    // The presentations the patient's language can put on screen: its own, then any fallback.
-    std::vector<const Presentation*> in_use() const;
+    // The presentations a language can put on screen: its own, then any fallback.
+    std::vector<const Presentation*> in_use(const std::string& locale) const;
     const ClinicConfig& config() const { return config_; }
     const std::vector<std::string>& locales() const { return locales_; }
 

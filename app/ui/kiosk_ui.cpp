@@ -19,12 +19,18 @@ void configure_imgui() {
 
 KioskUi::KioskUi() = default;
 
-namespace {
+KioskUi::~KioskUi() { release_fonts(); }
+
+void KioskUi::release_fonts() {
+    if (context_fonts_ && ImGui::GetCurrentContext()) ImGui::GetIO().Fonts = context_fonts_;
+    context_fonts_ = nullptr;
+    fonts_for_.clear();
+}
 
 // Which characters each font role needs, from everything the patient's language can show
 // (each role follows where screens.cpp and widgets.cpp use its font). Pieces are kept apart
 // by newlines: Arabic letters must not join across two texts.
-FontText font_text(const Kiosk& kiosk) {
+FontText font_text(const Kiosk& kiosk, const std::string& locale) {
     FontText t;
     auto add = [](std::string& role, const std::string& text) {
         role += text;
@@ -37,7 +43,7 @@ FontText font_text(const Kiosk& kiosk) {
                 else if (s.style != Style::Regular) add(t.labels, s.text);
             }
     };
-    for (const Presentation* p : kiosk.in_use()) {
+    for (const Presentation* p : kiosk.in_use(locale)) {
         add(t.body, p->all_text());
         for (const InterfaceKey& k : interface_keys()) {
             add(t.labels, p->text(k.key));
@@ -71,20 +77,50 @@ FontText font_text(const Kiosk& kiosk) {
             }
         }
     }
-    for (const std::string& locale : kiosk.locales()) add(t.names, locale_native_name(locale));
+    for (const std::string& other : kiosk.locales()) add(t.names, locale_native_name(other));
     return t;
+}
+
+namespace {
+
+// Until someone touches the screen only the attract screen shows: its few words make a small
+// atlas that builds in milliseconds, so the kiosk is up fast; the full one follows.
+FontText attract_text(const Kiosk& kiosk, const std::string& locale) {
+    const Presentation& p = *kiosk.in_use(locale).front();
+    FontText t;
+    t.display = p.text("attract.welcome");
+    t.titles = p.text("attract.touch") + "\n" + p.text("preparing.title");
+    t.notes = p.text("attract.privacy");
+    t.body = p.text("preparing.body");
+    return t;
+}
+
+bool first_screen(const Kiosk& kiosk) {
+    return kiosk.session().place == Place::Attract || kiosk.session().place == Place::Preparing;
+}
+
+std::string atlas_key(const std::string& locale, float em, bool first) {
+    return locale + "@" + std::to_string(em) + (first ? "/attract" : "/all");
 }
 
 }  // namespace
 
 bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     const float em = em_for_display(display);
-    const std::string& locale = kiosk.session().locale;  // fallback text is in the atlas too
-    const std::string want = locale + "@" + std::to_string(em);
-    if (want == fonts_for_) return false;
-    fonts_for_ = want;
-    font_error_.clear();
-    build_fonts(*ImGui::GetIO().Fonts, font_files_, em, locale, font_text(kiosk), &ctx_.fonts, &font_error_);
+    const std::string& locale = kiosk.session().locale;
+    const bool first = first_screen(kiosk);
+    const std::string key = atlas_key(locale, em, first);
+    if (key == fonts_for_) return false;
+    // Usually ready: built by the worker while the patient read. Otherwise built now.
+    FontAtlases::Atlas& atlas = atlases_.has(key)
+                                    ? atlases_.get({key})
+                                    : atlases_.get({key, em, locale, first ? attract_text(kiosk, locale) : font_text(kiosk, locale)});
+    ImGuiIO& io = ImGui::GetIO();
+    if (!context_fonts_) context_fonts_ = io.Fonts;
+    io.Fonts = &atlas.atlas;
+    fonts_for_ = key;
+    font_error_ = atlas.error;
+    ctx_.fonts = atlas.fonts;
     ctx_.metrics.em = em;
     ctx_.touch.set_slop(ctx_.metrics.tap_slop());
     ctx_.layout_cache.clear();
@@ -152,6 +188,17 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     if (!ctx_.scroll.used) ctx_.scroll = ScrollState{};
     if (ctx_.touch.released()) swallow_gesture_ = false;
     for (const Intent& intent : ctx_.intents) kiosk.apply(intent, now);
+    // Once the first screen is up (a few frames in: not competing with the first one), the
+    // worker builds every language's full atlas, this one first.
+    if (!prebuilt_ && ++frames_drawn_ >= 3) {
+        prebuilt_ = true;
+        std::deque<FontAtlases::Job> jobs;
+        const float em = ctx_.metrics.em;
+        jobs.push_back({atlas_key(kiosk.session().locale, em, false), em, kiosk.session().locale, font_text(kiosk, kiosk.session().locale)});
+        for (const std::string& other : kiosk.locales())
+            if (other != kiosk.session().locale) jobs.push_back({atlas_key(other, em, false), em, other, font_text(kiosk, other)});
+        atlases_.prebuild(std::move(jobs));
+    }
     if (kiosk.session().place != place_before || !ctx_.intents.empty()) ctx_.wants_frame = true;
     if (kiosk.session().place == Place::Attract && place_before != Place::Attract) ctx_.touch.cancel();
 }

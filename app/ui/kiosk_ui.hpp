@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/kiosk.hpp"
+#include "ui/font_atlases.hpp"
 #include "ui/widgets.hpp"
 
 namespace anteroom::ui {
@@ -13,10 +14,17 @@ namespace anteroom::ui {
 class KioskUi {
 public:
     KioskUi();
+    ~KioskUi();
+    KioskUi(const KioskUi&) = delete;
+    KioskUi& operator=(const KioskUi&) = delete;
 
     // Before ImGui::NewFrame(): makes the fonts match the display size and language.
-    // Returns true when the font atlas was rebuilt (the renderer must upload it again).
+    // Returns true when the font atlas changed (the renderer must upload it again).
     bool prepare(const Kiosk& kiosk, ImVec2 display);
+    // Gives ImGui its own atlas back; call before destroying the ImGui context.
+    void release_fonts();
+    // True once every language's atlas is built (the worker has finished).
+    bool fonts_prebuilt() { return prebuilt_ && atlases_.idle(); }
 
     // Between ImGui::NewFrame() and ImGui::Render().
     void frame(Kiosk& kiosk, double now);
@@ -33,11 +41,17 @@ public:
 
 private:
     UiContext ctx_;
-    FontFiles font_files_;
-    std::string fonts_for_;  // the language and size the atlas was built for
+    FontAtlases atlases_;
+    ImFontAtlas* context_fonts_ = nullptr;  // ImGui's own atlas, while one of ours is in io.Fonts
+    std::string fonts_for_;  // the key of the atlas in use
+    bool prebuilt_ = false;  // the other languages' atlases are queued
+    int frames_drawn_ = 0;
     std::string font_error_;
     bool swallow_gesture_ = false;  // a touch that dismissed the overlay must not also press what lies under it
 };
+
+// The characters each font role needs to show everything in a language (for the benchmark too).
+FontText font_text(const Kiosk& kiosk, const std::string& locale);
 
 // Sets ImGui up for a kiosk: no saved settings, no keyboard navigation, no spacing we did not ask for.
 void configure_imgui();

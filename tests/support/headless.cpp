@@ -29,20 +29,30 @@ Headless::Headless(ImVec2 display, const std::string& config_text)
     frame();
 }
 
-Headless::~Headless() { ImGui::DestroyContext(context_); }
+Headless::~Headless() {
+    ImGui::SetCurrentContext(context_);
+    ui_->release_fonts();  // our atlases are the KioskUi's to free, not ImGui's
+    ImGui::DestroyContext(context_);
+}
 
 void Headless::frame() {
     ImGui::SetCurrentContext(context_);
     now_ += 1.0 / 60;
     ImGuiIO& io = ImGui::GetIO();
-    ui_.prepare(*kiosk_, display_);
+    ui_->prepare(*kiosk_, display_);
     io.DisplaySize = display_;
     io.DeltaTime = 1.f / 60;
     io.MousePos = mouse_;
     io.MouseDown[0] = down_;
     ImGui::NewFrame();
-    ui_.frame(*kiosk_, now_);
+    ui_->frame(*kiosk_, now_);
     ImGui::Render();  // no renderer: the draw data is built and dropped
+}
+
+void Headless::new_ui() {
+    ImGui::SetCurrentContext(context_);
+    ui_->release_fonts();
+    ui_ = std::make_unique<ui::KioskUi>();
 }
 
 void Headless::frames(int count) {

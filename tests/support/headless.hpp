@@ -24,8 +24,10 @@ public:
     Headless& operator=(const Headless&) = delete;
 
     Kiosk& kiosk() { return *kiosk_; }
-    ui::KioskUi& ui() { return ui_; }
-    const ui::Probe& probe() const { return ui_.probe(); }
+    ui::KioskUi& ui() { return *ui_; }
+    const ui::Probe& probe() const { return ui_->probe(); }
+    // A fresh UI: new fonts and caches, as on a kiosk that has just started.
+    void new_ui();
     const Session& session() const { return kiosk_->session(); }
     double now() const { return now_; }
 
@@ -52,7 +54,7 @@ private:
     ImGuiContext* context_;
     ImVec2 display_;
     std::unique_ptr<Kiosk> kiosk_;
-    ui::KioskUi ui_;
+    std::unique_ptr<ui::KioskUi> ui_ = std::make_unique<ui::KioskUi>();
     double now_ = 1000;
     ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
     bool down_ = false;

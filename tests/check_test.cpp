@@ -3,11 +3,8 @@
 // mistake; each must give exit code 1 and a `file:line: message` naming that mistake.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,16 +14,14 @@
 #include <vector>
 
 #include "support/headless.hpp"
+#include "support/run.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct Result {
-    int exit_code = -1;
-    std::string out;  // stdout: one line per problem, or the "clean" summary
-    std::string err;  // stderr: the problem count, usage errors
-
+// What `anteroom` printed; out_lines() gives stdout's lines (one per problem).
+struct Result : anteroom::testing::ProgramRun {
     std::vector<std::string> out_lines() const {
         std::vector<std::string> lines;
         std::istringstream in(out);
@@ -34,51 +29,25 @@ struct Result {
             if (!line.empty()) lines.push_back(line);
         return lines;
     }
-    std::string both() const { return "stdout:\n" + out + "stderr:\n" + err; }
 };
 
-std::string quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
-
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs the built program with the arguments given (each quoted for the shell).
+// Runs the built program with the arguments given.
 Result anteroom(const std::vector<std::string>& args) {
-    static int count = 0;
-    const fs::path err_file =
-        fs::temp_directory_path() / ("anteroom-check-test-" + std::to_string(::getpid()) + "-" +
-                                     std::to_string(++count) + ".err");
-    std::string command = quote(ANTEROOM_BINARY);
     // Fixture content has no translations: without this, the bundled locales/ would be
     // checked against it (and report every fixture text as untranslated).
     const bool fixture_content = std::find(args.begin(), args.end(), "--content") != args.end() &&
                                  std::none_of(args.begin(), args.end(), [](const std::string& a) {
                                      return a.find("/content") != std::string::npos && a.find("fixtures") == std::string::npos;
                                  });
+    std::vector<std::string> argv{ANTEROOM_BINARY};
     for (size_t i = 0; i < args.size(); ++i) {
-        command += " " + quote(args[i]);
-        if (i == 0 && args[0] == "check" && fixture_content && std::find(args.begin(), args.end(), "--locales") == args.end())
-            command += " --locales " + quote(std::string(ANTEROOM_FIXTURES) + "/locales/none");
+        argv.push_back(args[i]);
+        if (i == 0 && args[0] == "check" && fixture_content && std::find(args.begin(), args.end(), "--locales") == args.end()) {
+            argv.push_back("--locales");
+            argv.push_back(std::string(ANTEROOM_FIXTURES) + "/locales/none");
+        }
     }
-    command += " 2>" + quote(err_file.string());
-    Result run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return run;
-    std::array<char, 4096> buffer;
-    for (size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run.err = read_file(err_file);
-    fs::remove(err_file);
-    return run;
+    return {anteroom::testing::run_program(argv)};
 }
 
 std::string fixture(const std::string& relative) { return std::string(ANTEROOM_FIXTURES) + "/" + relative; }

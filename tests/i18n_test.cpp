@@ -4,8 +4,6 @@
 // (tests/fixtures/locales/<case>/es.po), and the per-module fallback to English.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <array>
@@ -24,6 +22,7 @@
 #include "core/presentation.hpp"
 #include "core/translations.hpp"
 #include "support/headless.hpp"
+#include "support/run.hpp"
 
 namespace {
 
@@ -422,39 +421,12 @@ TEST(I18nPseudo, MirroredEnglishIsRightToLeft) {
 
 // ---- 4. `anteroom check` on translations --------------------------------------------------
 
-struct CheckRun {
-    int exit_code = -1;
-    std::string out, err;
-    std::string both() const { return "stdout:\n" + out + "stderr:\n" + err; }
-};
-
-std::string shell_quote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return q + "'";
-}
+using CheckRun = anteroom::testing::ProgramRun;
 
 // `anteroom check` on the test clinic with the translations in tests/fixtures/locales/<folder>.
 CheckRun check_locales(const std::string& folder) {
-    static int count = 0;
-    const fs::path err_file = fs::temp_directory_path() /
-                              ("anteroom-i18n-test-" + std::to_string(::getpid()) + "-" + std::to_string(++count) + ".err");
-    std::string command = shell_quote(ANTEROOM_BINARY) + " check --content " + shell_quote(fixture("content/good")) +
-                          " --config " + shell_quote(fixture("config/clinic.toml")) + " --locales " +
-                          shell_quote(fixture("locales/" + folder)) + " 2>" + shell_quote(err_file.string());
-    CheckRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return run;
-    std::array<char, 4096> buffer;
-    for (size_t n; (n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0;) run.out.append(buffer.data(), n);
-    const int status = ::pclose(pipe);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    std::ifstream in(err_file);
-    std::stringstream err;
-    err << in.rdbuf();
-    run.err = err.str();
-    fs::remove(err_file);
-    return run;
+    return anteroom::testing::run_program({ANTEROOM_BINARY, "check", "--content", fixture("content/good"), "--config",
+                                 fixture("config/clinic.toml"), "--locales", fixture("locales/" + folder)});
 }
 
 TEST(I18nCheck, CompleteTranslationIsClean) {

@@ -3,9 +3,11 @@
 #include <cmath>
 #include <deque>
 #include <filesystem>
-#include <fstream>
-#include <map>
-#include <vector>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <imgui_internal.h>
 
@@ -46,7 +48,7 @@ struct Builder {
     int cjk_face;  // the face in the .ttc: 1 Korean, 2 Simplified Chinese
     std::deque<ImVector<ImWchar>> ranges;  // the atlas points at these until Build(): a deque keeps them in place
 
-    const std::vector<char>* file(const char* name) { return files.get((dir / name).string()); }
+    const FontFiles::File* file(const char* name) { return files.get((dir / name).string()); }
 
     // Only the characters the role's text uses; body roles also get Latin-1 for what the clinic
     // types into its configuration, large roles just ASCII.
@@ -66,16 +68,18 @@ struct Builder {
     }
 
     ImFont* add(const char* name, float size, const ImWchar* range, bool merge, int face = 0) {
-        const std::vector<char>* data = file(name);
+        const FontFiles::File* data = file(name);
         if (!data) return nullptr;
         ImFontConfig config;
-        config.FontDataOwnedByAtlas = false;  // ImGui copies it; ours stays in FontFiles
+        // "Owned" is the only way ImGui 1.86 takes font data without copying it (20 MB for each
+        // role that merges CJK); build_fonts() takes it back before ImGui would free it.
+        config.FontDataOwnedByAtlas = true;
         config.OversampleH = 1;  // glyphs sit on whole pixels (PixelSnapH): oversampling would only grow the atlas
         config.OversampleV = 1;
         config.PixelSnapH = true;
         config.MergeMode = merge;
         config.FontNo = face;
-        return atlas.AddFontFromMemoryTTF(const_cast<char*>(data->data()), static_cast<int>(data->size()), size, &config, range);
+        return atlas.AddFontFromMemoryTTF(const_cast<char*>(data->data), static_cast<int>(data->size), size, &config, range);
     }
 
     // One role: the Latin face, with Arabic and CJK merged in where its text needs them.
@@ -90,15 +94,21 @@ struct Builder {
 
 }  // namespace
 
-const std::vector<char>* FontFiles::get(const std::string& path) {
+FontFiles::~FontFiles() {
+    for (auto& [path, file] : files_) munmap(const_cast<char*>(file.data), file.size);
+}
+
+const FontFiles::File* FontFiles::get(const std::string& path) {
     auto it = files_.find(path);
     if (it != files_.end()) return &it->second;
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) return nullptr;
-    std::vector<char> data(static_cast<size_t>(in.tellg()));
-    in.seekg(0);
-    if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) return nullptr;
-    return &files_.emplace(path, std::move(data)).first->second;
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    void* data = fstat(fd, &st) == 0 && st.st_size > 0 ? mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0)
+                                                         : MAP_FAILED;
+    close(fd);  // the mapping stays
+    if (data == MAP_FAILED) return nullptr;
+    return &files_.emplace(path, File{static_cast<const char*>(data), static_cast<size_t>(st.st_size)}).first->second;
 }
 
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
@@ -131,7 +141,8 @@ bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::stri
     fonts->title = b.role(1, true, 1.75f * em, text.titles, false);
     fonts->display = b.role(1, true, 2.6f * em, text.display, false);
     const bool built = atlas.Build();
-    atlas.ClearInputData();  // the glyphs are rasterised: ImGui's copies of the font files can go
+    for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // FontFiles' mapping, not ImGui's to free
+    atlas.ClearInputData();
     if (!built && error) *error = "the font atlas could not be built";
     return built;
 }

@@ -6,7 +6,6 @@
 
 #include <map>
 #include <string>
-#include <vector>
 
 #include "core/markdown.hpp"
 
@@ -23,14 +22,23 @@ struct FontText {
     std::string names;    // every language's own name, on the language buttons (bold)
 };
 
-// Font files read once and kept: the CJK fonts are 20 MB each, and reading them again at
-// every language switch would cost more than the switch may take.
+// Font files mapped into memory once and kept. The CJK fonts are 20 MB each, of which an
+// atlas touches only the tables and glyphs it needs: mapped, the rest is never read.
 class FontFiles {
 public:
-    const std::vector<char>* get(const std::string& path);  // null when unreadable
+    struct File {
+        const char* data = nullptr;
+        size_t size = 0;
+    };
+    FontFiles() = default;
+    ~FontFiles();
+    FontFiles(const FontFiles&) = delete;
+    FontFiles& operator=(const FontFiles&) = delete;
+
+    const File* get(const std::string& path);  // null when unreadable
 
 private:
-    std::map<std::string, std::vector<char>> files_;
+    std::map<std::string, File> files_;
 };
 
 struct FontSet {

@@ -24,6 +24,7 @@ public:
             signal_thread_.join();
         }
         if (initialised_) {
+            release_fonts_texture();
             ImGui_ImplOpenGL3_Shutdown();
             ImGui_ImplGlfw_Shutdown();
         }
@@ -50,7 +51,7 @@ public:
             glfwPostEmptyEvent();  // safe from any thread: wakes glfwWaitEvents
         });
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 2);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);  // 3.3: texture swizzle, for the font atlas
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
         GLFWmonitor* monitor = nullptr;
@@ -65,7 +66,7 @@ public:
         }
         window_ = glfwCreateWindow(width, height, "Anteroom", monitor, nullptr);
         if (!window_) {
-            *error = "GLFW could not open a window with OpenGL 3.2: " + last_error();
+            *error = "GLFW could not open a window with OpenGL 3.3: " + last_error();
             return false;
         }
         glfwMakeContextCurrent(window_);

@@ -15,6 +15,7 @@ class SdlWindow : public Window {
 public:
     ~SdlWindow() override {
         if (context_) {
+            release_fonts_texture();
             ImGui_ImplOpenGL3_Shutdown();
             ImGui_ImplSDL2_Shutdown();
             SDL_GL_DeleteContext(context_);
@@ -32,7 +33,7 @@ public:
         }
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);  // 3.3: texture swizzle, for the font atlas
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
         Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
         if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
@@ -44,7 +45,7 @@ public:
         }
         context_ = SDL_GL_CreateContext(window_);
         if (!context_) {
-            *error = std::string("SDL could not create an OpenGL 3.2 context: ") + SDL_GetError();
+            *error = std::string("SDL could not create an OpenGL 3.3 context: ") + SDL_GetError();
             return false;
         }
         SDL_GL_MakeCurrent(window_, context_);

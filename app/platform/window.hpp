@@ -1,5 +1,5 @@
 #pragma once
-// A platform window with an OpenGL 3 context and the ImGui renderer: one small interface,
+// A platform window with an OpenGL 3.3 context and the ImGui renderer: one small interface,
 // implemented once with SDL2 and once with GLFW. The loop waits in wait() and draws only
 // when something changed.
 #include <imgui.h>
@@ -28,14 +28,16 @@ public:
 
     // The OpenGL part, the same for every backend (opengl.cpp).
     void new_frame();     // the renderer's and the platform's part: display size, mouse, time
-    void reload_fonts();  // uploads a rebuilt font atlas
+    void reload_fonts();  // uploads the font atlas now in io.Fonts
     void finish();        // waits until the GPU has finished (for timing)
 
 protected:
     virtual void platform_new_frame() = 0;
+    void release_fonts_texture();  // while the OpenGL context is still current
 
 private:
-    bool renderer_started_ = false;  // the renderer uploads the atlas itself on its first frame
+    bool renderer_started_ = false;  // the first new_frame() uploads the atlas
+    unsigned int font_texture_ = 0;  // the atlas, single-channel
 };
 
 // Draws ImGui's draw data on a cleared framebuffer of this size (opengl.cpp).

@@ -661,49 +661,11 @@ std::string describe_atlas(const std::vector<RoleUse>& roles, const ImFontAtlas&
 }
 
 struct LocaleFigures {
-    std::vector<double> present, prepare, frame, total, rgba, alpha8_mib, rgba32_mib, build;
+    std::vector<double> present, prepare, frame, total, texture_mib, build;
     std::string atlas;         // WxH
     std::string roles;         // describe_atlas, from the last run
-    int cjk_merges = 0;        // roles with CJK glyphs: each merged the CJK font in
     bool kept_answers = true;  // the open FAQ answers stayed open
 };
-
-// Reads a font file as fonts.cpp does (istreambuf_iterator into a vector), and at once.
-double read_as_fonts_cpp_ms(const std::string& path) {
-    const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
-    std::ifstream in(path, std::ios::binary);
-    const std::vector<char> data{std::istreambuf_iterator<char>(in), {}};
-    const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
-    if (data.empty()) throw std::runtime_error("cannot read " + path);
-    return (t1 - t0) / 1e6;
-}
-double read_at_once_ms(const std::string& path, std::vector<char>* out = nullptr) {
-    const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    std::vector<char> data(static_cast<size_t>(std::max<std::streamoff>(0, in.tellg())));
-    in.seekg(0);
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
-    if (data.empty() || !in) throw std::runtime_error("cannot read " + path);
-    if (out) *out = std::move(data);
-    return (t1 - t0) / 1e6;
-}
-
-// ImFontAtlas::AddFont copies the font data whenever FontDataOwnedByAtlas is false (it is
-// "not owned" only in that the atlas will not free the caller's copy): the time of one such
-// add, and of the Clear() that frees the copy again.
-void add_font_ms(std::vector<char>& data, double* add_ms, double* clear_ms) {
-    ImFontAtlas atlas;
-    ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;
-    const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
-    atlas.AddFontFromMemoryTTF(data.data(), static_cast<int>(data.size()), 34, &config);
-    const std::int64_t t1 = clock_ns(CLOCK_MONOTONIC);
-    atlas.Clear();
-    const std::int64_t t2 = clock_ns(CLOCK_MONOTONIC);
-    *add_ms = (t1 - t0) / 1e6;
-    *clear_ms = (t2 - t1) / 1e6;
-}
 
 void bench_locales(const Options&) {
     constexpr int kRuns = 5;
@@ -718,7 +680,7 @@ void bench_locales(const Options&) {
             Headless h(display);
             h.kiosk() = anteroom::Kiosk(sources.content, sources.config, true, h.now(), sources.translations);
             h.new_ui();  // fonts for this kiosk's languages, not Headless's own
-            h.frames(2);
+            h.frames(3);
             // The worker builds every language's atlas once the first screen is up; a patient
             // changes language after reading for a while, so wait for it (at most 10 s).
             for (int wait = 0; wait < 1000 && !h.ui().fonts_prebuilt(); ++wait)
@@ -758,15 +720,11 @@ void bench_locales(const Options&) {
                 f.prepare.push_back((t2 - t1) / 1e6);
                 f.frame.push_back((t3 - t2) / 1e6);
                 f.total.push_back((t3 - t0) / 1e6);
-                // The real program then uploads the atlas: the OpenGL3 backend first expands
-                // it to RGBA32 (GetTexDataAsRGBA32), which the headless frame never asks for.
+                // The real program uploads these pixels as they are: one byte each (opengl.cpp).
                 unsigned char* pixels = nullptr;
                 int w = 0, hgt = 0;
-                const std::int64_t t4 = clock_ns(CLOCK_MONOTONIC);
-                atlas.GetTexDataAsRGBA32(&pixels, &w, &hgt);
-                f.rgba.push_back((clock_ns(CLOCK_MONOTONIC) - t4) / 1e6);
-                f.alpha8_mib.push_back(1.0 * w * hgt / (1 << 20));
-                f.rgba32_mib.push_back(4.0 * w * hgt / (1 << 20));
+                atlas.GetTexDataAsAlpha8(&pixels, &w, &hgt);
+                f.texture_mib.push_back(1.0 * w * hgt / (1 << 20));
                 f.atlas = std::to_string(w) + "x" + std::to_string(hgt);
                 {  // what the worker spent on this atlas: a cold build, font files already read
                     ImFontAtlas cold;
@@ -779,7 +737,6 @@ void bench_locales(const Options&) {
                 }
                 const std::vector<RoleUse> roles = atlas_roles(h.ui().fonts(), atlas);
                 f.roles = describe_atlas(roles, atlas);
-                f.cjk_merges = static_cast<int>(std::count_if(roles.begin(), roles.end(), [](const RoleUse& r) { return r.cjk_glyphs > 0; }));
                 progress("  run %d/%d, to %-7s %6.1f ms (present %.1f, atlas %.1f, frame %.1f), atlas %s\n", run + 1, kRuns,
                          locale, f.total.back(), f.present.back(), f.prepare.back(), f.frame.back(), f.atlas.c_str());
                 h.frames(5);
@@ -796,60 +753,27 @@ void bench_locales(const Options&) {
         add_row(std::string("language switch to ") + locale + ", FAQ open", "ms", f.total, 50);
         add_row(std::string("  atlas swap for ") + locale + " (prepare)", "ms", f.prepare, cjk ? 10 : -1);
         add_row(std::string("  atlas build for ") + locale + " (worker, in the background)", "ms", f.build);
-        add_row("  atlas " + f.atlas + " RGBA32, " + locale, "MiB", f.rgba32_mib, cjk ? 4 : -1);
-        add_row("  atlas " + f.atlas + " Alpha8, " + locale, "MiB", f.alpha8_mib);
+        add_row("  atlas " + f.atlas + " texture, " + locale, "MiB", f.texture_mib, cjk ? 4 : -1);
     }
     note("language switch: CLOCK_MONOTONIC from Kiosk::apply(ChooseLanguage) through KioskUi::prepare (swapping in "
          "the atlas the worker thread built after the first frame; the bench waits for the worker first) and one headless frame (NewFrame, ui.frame, Render) on the FAQ with every answer open, 1920x1080, "
          "in the order es, zh-Hans, vi, ko, ar, en from a fresh kiosk each of 5 runs (so each language is presented for "
          "the first time). Place, module, screen and route are checked unchanged after each switch. Not included: the "
-         "real program's atlas upload (RGBA32 expansion, shown below, then glTexImage2D).");
-    note("atlas size: TexWidth x TexHeight; Alpha8 is W*H bytes (what ImGui rasterises and keeps), RGBA32 is 4*W*H "
-         "(what the OpenGL3 backend uploads, and keeps in CPU memory beside the Alpha8). The 4 MB target is set "
-         "against RGBA32, in MiB (4 MiB = 4194304 bytes); the Alpha8 row is beside it.");
+         "real program's upload of the atlas (glTexImage2D).");
+    note("atlas size: TexWidth x TexHeight at one byte a pixel, in MiB (4 MiB = 4194304 bytes): the Alpha8 pixels ImGui "
+         "rasterises, kept in memory, and the GL_R8 texture they are uploaded to (opengl.cpp; no RGBA32 copy is made).");
     for (const char* locale : kSwitchTo) {
         const LocaleFigures& f = figures[locale];
         char text[300];
         std::snprintf(text, sizeof text,
                       "switch to %s, medians: present (apply) %.2f ms, atlas (prepare) %.2f ms, first frame %.2f ms; "
-                      "RGBA32 expansion for upload %.2f ms (not in the switch); open answers %s",
+                      "open answers %s",
                       locale, summarise(f.present).median, summarise(f.prepare).median, summarise(f.frame).median,
-                      summarise(f.rgba).median, f.kept_answers ? "kept" : "NOT kept");
+                      f.kept_answers ? "kept" : "NOT kept");
         note(text);
     }
     for (const char* locale : kSwitchTo) note(std::string("atlas ") + locale + ": " + figures[locale].roles);
 
-    // Where a CJK atlas build's time goes before any glyph is drawn: reading the font files,
-    // and ImGui copying them once per role that merges them in.
-    try {
-        std::vector<double> slow, fast, add, clear;
-        const std::string cjk = std::string(ANTEROOM_FONT_DIR) + "/opentype/noto/NotoSansCJK-Regular.ttc";
-        std::vector<char> data;
-        for (int i = 0; i < kRuns; ++i) {
-            slow.push_back(read_as_fonts_cpp_ms(cjk));
-            fast.push_back(read_at_once_ms(cjk, &data));
-            double a = 0, c = 0;
-            add_font_ms(data, &a, &c);
-            add.push_back(a);
-            clear.push_back(c);
-        }
-        std::string merges;
-        for (const char* locale : kSwitchTo) merges += std::string(merges.empty() ? "" : ", ") + locale + " " + std::to_string(figures[locale].cjk_merges);
-        char text[700];
-        std::snprintf(text, sizeof text,
-                      "CJK font data per atlas build: NotoSansCJK-Regular.ttc is %.1f MB (Bold %.1f MB); median of %d, page "
-                      "cache warm: reading it as fonts.cpp does (istreambuf_iterator) %.2f ms, in one read() %.2f ms; each "
-                      "AddFontFromMemoryTTF of it copies it again (FontDataOwnedByAtlas=false still copies) %.2f ms, freed "
-                      "by Clear() %.2f ms. A build reads the Regular and Bold files once each; roles merging CJK (one "
-                      "copy each): %s.",
-                      std::filesystem::file_size(cjk) / 1e6,
-                      std::filesystem::file_size(std::string(ANTEROOM_FONT_DIR) + "/opentype/noto/NotoSansCJK-Bold.ttc") / 1e6,
-                      kRuns, summarise(slow).median, summarise(fast).median, summarise(add).median, summarise(clear).median,
-                      merges.c_str());
-        note(text);
-    } catch (const std::exception& ex) {
-        note(std::string("could not time reading the CJK font: ") + ex.what());
-    }
 }
 
 // [SECTION] Report ==========================================================================

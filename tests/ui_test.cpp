@@ -2,10 +2,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <functional>
 #include <tuple>
 
 #include "support/headless.hpp"
+#include "ui/fonts.hpp"
 
 namespace anteroom {
 namespace {
@@ -329,6 +332,49 @@ TEST(Ui, ArabicScreensAreMirrored) {
         ASSERT_TRUE(h.tap(forward));
     }
     EXPECT_EQ(h.session().place, Place::End);
+}
+
+// A large atlas is built in slices side by side and stacked: every glyph must come out the
+// same as in an atlas built whole, in its metrics and in every pixel.
+TEST(Fonts, AnAtlasBuiltInSlicesDrawsEveryGlyphAsOneBuiltWhole) {
+    const Kiosk kiosk = testing::bundled_kiosk(0);
+    for (const char* locale : {"zh-Hans", "ar"}) {
+        const ui::FontText text = ui::font_text(kiosk, locale);
+        ui::FontFiles files;
+        ImFontAtlas whole, sliced;
+        ui::FontSet a, b;
+        std::string error;
+        ASSERT_TRUE(ui::build_fonts(whole, files, 34, locale, text, &a, &error, 1)) << error;
+        ASSERT_TRUE(ui::build_fonts(sliced, files, 34, locale, text, &b, &error, 3)) << error;
+        unsigned char *pixels_a = nullptr, *pixels_b = nullptr;
+        int wa = 0, ha = 0, wb = 0, hb = 0;
+        whole.GetTexDataAsAlpha8(&pixels_a, &wa, &ha);
+        sliced.GetTexDataAsAlpha8(&pixels_b, &wb, &hb);
+        ASSERT_EQ(wa, wb);
+        EXPECT_EQ(whole.Fonts.Size, sliced.Fonts.Size);
+        // The texel ImGui fills shapes with is still solid after stacking.
+        const int white_x = static_cast<int>(sliced.TexUvWhitePixel.x * wb), white_y = static_cast<int>(sliced.TexUvWhitePixel.y * hb);
+        EXPECT_EQ(pixels_b[white_y * wb + white_x], 0xFF) << locale;
+        const std::pair<ImFont*, ImFont*> roles[] = {{a.body[0], b.body[0]}, {a.body[1], b.body[1]}, {a.body[2], b.body[2]},
+                                                     {a.small, b.small},     {a.heading, b.heading}, {a.title, b.title},
+                                                     {a.display, b.display}};
+        for (const auto& [fa, fb] : roles) {
+            ASSERT_EQ(fa->Glyphs.Size, fb->Glyphs.Size) << locale << " " << fa->FontSize;
+            EXPECT_GT(fa->Glyphs.Size, 20);
+            for (const ImFontGlyph& ga : fa->Glyphs) {
+                const ImFontGlyph* gb = fb->FindGlyphNoFallback(static_cast<ImWchar>(ga.Codepoint));
+                ASSERT_NE(gb, nullptr) << locale << " U+" << std::hex << ga.Codepoint;
+                ASSERT_EQ(std::tie(ga.X0, ga.Y0, ga.X1, ga.Y1, ga.AdvanceX), std::tie(gb->X0, gb->Y0, gb->X1, gb->Y1, gb->AdvanceX));
+                const int w = static_cast<int>(std::lround((ga.U1 - ga.U0) * wa)), h = static_cast<int>(std::lround((ga.V1 - ga.V0) * ha));
+                ASSERT_EQ(w, std::lround((gb->U1 - gb->U0) * wb));
+                ASSERT_EQ(h, std::lround((gb->V1 - gb->V0) * hb));
+                const long xa = std::lround(ga.U0 * wa), ya = std::lround(ga.V0 * ha), xb = std::lround(gb->U0 * wb), yb = std::lround(gb->V0 * hb);
+                for (int y = 0; y < h; ++y)
+                    ASSERT_EQ(0, memcmp(pixels_a + (ya + y) * wa + xa, pixels_b + (yb + y) * wb + xb, static_cast<size_t>(w)))
+                        << locale << " U+" << std::hex << ga.Codepoint << " row " << std::dec << y;
+            }
+        }
+    }
 }
 
 }  // namespace

@@ -53,8 +53,10 @@ struct FontSet {
 };
 
 // Builds the atlas for an em size, a locale and its text. Returns false and sets *error when
-// a font file is missing; the atlas then holds ImGui's built-in font instead.
+// a font file is missing or damaged; the atlas then holds ImGui's built-in font instead.
+// A large atlas is built in slices on as many threads, then stacked into one texture;
+// slices = 0 picks one per core (at most 4) for a large atlas and 1 for a small one.
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
-                 FontSet* fonts, std::string* error);
+                 FontSet* fonts, std::string* error, int slices = 0);
 
 }  // namespace anteroom::ui

@@ -1,10 +1,12 @@
 #include "ui/fonts.hpp"
 
-#include <cmath>
 #include <algorithm>
-#include <cstring>
+#include <atomic>
+#include <climits>
+#include <cmath>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <thread>
 #include <vector>
 
@@ -14,6 +16,7 @@
 #include <unistd.h>
 
 #include <imgui_internal.h>
+#include <stb_truetype.h>
 
 #include "core/bidi.hpp"
 
@@ -34,37 +37,26 @@ const char* const kFontFiles[8] = {"truetype/noto/NotoSans-Regular.ttf",       "
 constexpr float kArabicScale = 1.25f;  // Arabic letters sit small on the Latin baseline
 constexpr float kCjkScale = 0.94f;
 
-bool has_arabic(const std::string& s) { return needs_bidi(s); }
-// Hangul, CJK punctuation, kana, Han, and full-width forms: the characters Noto Sans CJK draws.
-bool has_cjk(const std::string& s) {
-    for (const char *c = s.data(), *end = c + s.size(); c < end;) {
-        unsigned int u = 0;
-        c += ImTextCharFromUtf8(&u, c, end);
-        if ((u >= 0x1100 && u <= 0x11FF) || (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) ||
-            (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFF00 && u <= 0xFFEF))
-            return true;
-    }
-    return false;
-}
-
 // Beside the text, every role has the digits and punctuation of numbers the kiosk formats as
 // it runs (countdowns, progress), in Latin and, with Arabic, in Arabic-Indic digits.
 const ImWchar kNumbers[] = {' ', ' ', '%', '%', '+', ':', '?', '?', 0x2026, 0x2026, 0};  // + , - . / 0-9 :
 const ImWchar kArabicNumbers[] = {0x0660, 0x066C, 0};
+// What ImGui draws itself in every font: the space (and the tab it makes from it), and its
+// marks for a missing character and for cut text.
+const ImWchar kImGuiDraws[] = {' ', ' ', '?', '?', 0x2026, 0x2026, 0};
 
-// The fonts for one role: the Latin face, with Arabic and CJK merged in where its text needs them.
+// One font role: a Latin face at a size, with Arabic and CJK merged in where it needs them.
 struct Role {
-    int latin_face;  // index into kFontFiles
+    int latin;  // index into kFontFiles
     bool bold;
     float size;
     ImFontGlyphRangesBuilder chars;  // its text's and the numbers', Arabic also in its joined forms
-    bool arabic = false, cjk = false;
+    bool arabic;
 
-    Role(int latin_face, bool bold, float size, const std::string& text) : latin_face(latin_face), bold(bold), size(size) {
+    Role(int latin, bool bold, float size, const std::string& text) : latin(latin), bold(bold), size(std::round(size)) {
         chars.AddRanges(kNumbers);
         chars.AddText(text.c_str(), text.c_str() + text.size());
-        arabic = has_arabic(text);
-        cjk = has_cjk(text);
+        arabic = needs_bidi(text);
         if (arabic) {
             chars.AddRanges(kArabicNumbers);
             const std::string shaped = shape_arabic(text);  // joined forms are separate glyphs
@@ -73,99 +65,89 @@ struct Role {
     }
 };
 
-// One part of the atlas: every role, with its share of each role's characters.
-struct Slice {
-    ImFontAtlas& atlas;
-    const FontFiles::File* const* files;  // kFontFiles' mappings
-    int index, count;
-    int cjk_face;  // the face in the .ttc: 1 Korean, 2 Simplified Chinese
-    std::deque<ImVector<ImWchar>> ranges;  // the atlas points at these until Build(): a deque keeps them in place
+// A glyph we draw into a rectangle ImGui packs: the outline is read once (ImGui's builder
+// reads each glyph program five times, which for CJK fonts' CFF outlines is most of the
+// work), and glyphs are drawn on every core. The result is ImGui's to the pixel.
+struct Glyph {
+    ImFont* font;
+    ImWchar codepoint;
+    const stbtt_fontinfo* info;
+    int index;    // in the font file
+    float scale;  // font units to pixels
+    stbtt_vertex* outline = nullptr;
+    int outline_size = 0;
+    int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the pixels it covers, from its origin, y down
+    float advance = 0;
+    int rect = -1;  // ImGui's custom rect
 
-    // Each slice has a space, so no font is empty, and the first has what ImGui draws for a
-    // missing character and for an ellipsis. The rest are dealt out in turn, so each slice gets
-    // its share of the slow CJK glyphs.
-    const ImWchar* glyphs(const Role& role) {
-        ranges.emplace_back();
-        ImVector<ImWchar>& range = ranges.back();
-        auto take = [&range](ImWchar c) {
-            if (!range.empty() && range.back() == c - 1) range.back() = c;
-            else range.push_back(c), range.push_back(c);
+    // The outline and the box stb_truetype would give it.
+    void read() {
+        outline_size = stbtt_GetGlyphShape(info, index, &outline);
+        int advance_units = 0, left_bearing = 0;
+        stbtt_GetGlyphHMetrics(info, index, &advance_units, &left_bearing);
+        advance = IM_ROUND(advance_units * scale);  // PixelSnapH, as ImGui would
+        if (info->cff.size == 0) {  // TrueType outlines: the box is in the glyph's header
+            stbtt_GetGlyphBitmapBoxSubpixel(info, index, scale, scale, 0, 0, &x0, &y0, &x1, &y1);
+            return;
+        }
+        // CFF: stb_truetype bounds every point, control points too; the same, from the outline.
+        if (outline_size == 0) return;
+        int min_x = INT_MAX, min_y = INT_MAX, max_x = INT_MIN, max_y = INT_MIN;
+        auto track = [&](int x, int y) {
+            min_x = std::min(min_x, x), max_x = std::max(max_x, x);
+            min_y = std::min(min_y, y), max_y = std::max(max_y, y);
         };
-        take(' ');
-        int dealt = 0;
-        for (int word = 0; word < role.chars.UsedChars.Size; ++word)
-            for (ImU32 bits = role.chars.UsedChars[word]; bits; bits &= bits - 1) {
-                const auto c = static_cast<ImWchar>(word * 32 + __builtin_ctz(bits));
-                const bool first_only = c == '?' || c == 0x2026;
-                if (c > ' ' && (first_only ? index == 0 : dealt++ % count == index)) take(c);
-            }
-        range.push_back(0);
-        return range.Data;
+        for (int i = 0; i < outline_size; ++i) {
+            const stbtt_vertex& v = outline[i];
+            track(v.x, v.y);
+            if (v.type == STBTT_vcubic) track(v.cx, v.cy), track(v.cx1, v.cy1);
+        }
+        x0 = static_cast<int>(std::floor(min_x * scale));
+        y0 = static_cast<int>(std::floor(-max_y * scale));
+        x1 = static_cast<int>(std::ceil(max_x * scale));
+        y1 = static_cast<int>(std::ceil(-min_y * scale));
     }
 
-    void add(int file, float size, const ImWchar* range, bool merge, int face = 0) {
-        ImFontConfig config;
-        // "Owned" is the only way ImGui 1.86 takes font data without copying it (20 MB for each
-        // role that merges CJK); Slice::build() takes it back before ImGui would free it.
-        config.FontDataOwnedByAtlas = true;
-        config.OversampleH = 1;  // glyphs sit on whole pixels (PixelSnapH): oversampling would only grow the atlas
-        config.OversampleV = 1;
-        config.PixelSnapH = true;
-        config.MergeMode = merge;
-        config.FontNo = face;
-        atlas.AddFontFromMemoryTTF(const_cast<char*>(files[file]->data), static_cast<int>(files[file]->size), size, &config, range);
+    // ImGui pads the glyphs it packs on the left and top; our rects carry the same pixel.
+    void add_rect(ImFontAtlas& atlas) {
+        rect = atlas.AddCustomRectFontGlyph(font, codepoint, x1 - x0 + 1, y1 - y0 + 1, advance, ImVec2(float(x0 - 1), float(y0 - 1)));
     }
 
-    void add(const Role& role) {
-        const ImWchar* range = glyphs(role);
-        add(role.latin_face, std::round(role.size), range, false);
-        if (role.arabic) add(kArabicFont + role.bold, std::round(role.size * kArabicScale), range, true);
-        if (role.cjk) add(kCjkFont + role.bold, std::round(role.size * kCjkScale), range, true, cjk_face);
+    void draw(ImFontAtlas& atlas) {
+        const ImFontAtlasCustomRect& r = *atlas.GetCustomRectByIndex(rect);
+        stbtt__bitmap bitmap{x1 - x0, y1 - y0, atlas.TexWidth, atlas.TexPixelsAlpha8 + (r.X + 1) + (r.Y + 1) * atlas.TexWidth};
+        if (bitmap.w > 0 && bitmap.h > 0)
+            stbtt_Rasterize(&bitmap, 0.35f, outline, outline_size, scale, scale, 0, 0, x0, y0, 1, info->userdata);
+        stbtt_FreeShape(info, outline);
+        outline = nullptr;
     }
 
-    bool build() {
-        const bool built = atlas.Build();
-        for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // FontFiles' mapping, not ImGui's to free
-        atlas.ClearInputData();
-        return built;
+    // ImGui made the glyph from the padded rect at the top of the line; move it off the padding
+    // and down to the baseline, as its own builder places the glyphs it draws.
+    void place(ImFontAtlas& atlas) {
+        const ImFontAtlasCustomRect& r = *atlas.GetCustomRectByIndex(rect);
+        auto* g = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(codepoint));
+        const float ascent = IM_ROUND(font->Ascent);
+        g->X0 += 1;
+        g->Y0 += 1 + ascent;
+        g->Y1 += ascent;
+        g->U0 = (r.X + 1) * atlas.TexUvScale.x;
+        g->V0 = (r.Y + 1) * atlas.TexUvScale.y;
+        g->Visible = x1 > x0 && y1 > y0;
     }
 };
 
-// Puts the other slices' pixels under the first's, and their glyphs into the first's fonts.
-void stack(ImFontAtlas& atlas, std::deque<ImFontAtlas>& others) {
-    const int width = atlas.TexWidth;
-    int height = atlas.TexHeight;
-    for (const ImFontAtlas& other : others) height += other.TexHeight;
-    auto* pixels = static_cast<unsigned char*>(IM_ALLOC(static_cast<size_t>(width) * height));
-    // A V coordinate in a slice of h rows, placed at row top of the stacked texture.
-    auto place = [height](float v, int top, int h) { return (v * h + top) / height; };
-    memcpy(pixels, atlas.TexPixelsAlpha8, static_cast<size_t>(width) * atlas.TexHeight);
-    const int first = atlas.TexHeight;
-    for (ImFont* font : atlas.Fonts) {
-        // BuildLookupTable() makes the tab from the space and puts it last: it does so again below.
-        if (!font->Glyphs.empty() && font->Glyphs.back().Codepoint == '\t') font->Glyphs.pop_back();
-        for (ImFontGlyph& g : font->Glyphs) g.V0 = place(g.V0, 0, first), g.V1 = place(g.V1, 0, first);
-    }
-    atlas.TexUvWhitePixel.y = place(atlas.TexUvWhitePixel.y, 0, first);
-    for (ImVec4& line : atlas.TexUvLines) line.y = place(line.y, 0, first), line.w = place(line.w, 0, first);
-    int top = first;
-    for (ImFontAtlas& other : others) {
-        IM_ASSERT(other.TexWidth == width && other.Fonts.Size == atlas.Fonts.Size);
-        memcpy(pixels + static_cast<size_t>(top) * width, other.TexPixelsAlpha8, static_cast<size_t>(width) * other.TexHeight);
-        for (int i = 0; i < other.Fonts.Size; ++i)
-            for (ImFontGlyph g : other.Fonts[i]->Glyphs) {
-                if (g.Codepoint <= ' ') continue;  // the space and tab: the first slice has them
-                g.V0 = place(g.V0, top, other.TexHeight);
-                g.V1 = place(g.V1, top, other.TexHeight);
-                atlas.Fonts[i]->Glyphs.push_back(g);
-            }
-        top += other.TexHeight;
-    }
-    IM_FREE(atlas.TexPixelsAlpha8);
-    atlas.TexPixelsAlpha8 = pixels;
-    atlas.TexHeight = height;
-    atlas.TexUvScale = ImVec2(1.0f / width, 1.0f / height);
-    for (ImFont* font : atlas.Fonts) font->BuildLookupTable();
+// Runs work(0) to work(count - 1) on every core, this thread too.
+void on_every_core(int count, const std::function<void(int)>& work) {
+    std::atomic<int> next{0};
+    auto run = [&] {
+        for (int i = next++; i < count; i = next++) work(i);
+    };
+    const int cores = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+    std::vector<std::thread> helpers;
+    for (int i = 1; i < std::min(cores, count / 64 + 1); ++i) helpers.emplace_back(run);  // a few glyphs are not worth a thread
+    run();
+    for (std::thread& helper : helpers) helper.join();
 }
 
 // ImGui's own small font, so the kiosk can still say what is wrong.
@@ -199,17 +181,21 @@ const FontFiles::File* FontFiles::get(const std::string& path) {
 }
 
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
-                 FontSet* fonts, std::string* error, int slices) {
+                 FontSet* fonts, std::string* error, GlyphDrawing drawing) {
     atlas.Clear();
     *fonts = FontSet{};
     fonts->em = em;
     const fs::path dir = ANTEROOM_FONT_DIR;
+    const int cjk_face = locale.starts_with("ko") ? 1 : 2;  // in the .ttc: Korean, Simplified Chinese
     const FontFiles::File* mapped[8] = {};
+    stbtt_fontinfo info[8] = {};
     for (int i = 0; i < 8; ++i) {
-        mapped[i] = files.get((dir / kFontFiles[i]).string());
-        if (!mapped[i])
-            return fall_back(atlas, fonts, error,
-                             (dir / kFontFiles[i]).string() + ": font file missing or unreadable (install fonts-noto-core and fonts-noto-cjk)");
+        const std::string path = (dir / kFontFiles[i]).string();
+        mapped[i] = files.get(path);
+        if (!mapped[i]) return fall_back(atlas, fonts, error, path + ": font file missing or unreadable (install fonts-noto-core and fonts-noto-cjk)");
+        const auto* data = reinterpret_cast<const unsigned char*>(mapped[i]->data);
+        const int offset = stbtt_GetFontOffsetForIndex(data, i >= kCjkFont ? cjk_face : 0);
+        if (offset < 0 || !stbtt_InitFont(&info[i], data, offset)) return fall_back(atlas, fonts, error, path + ": not a font file stb_truetype can read");
     }
     const bool cjk_locale = locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
     // In the order of FontSet's members. Emphasis (bold and italic spans) is in labels, so only
@@ -226,37 +212,75 @@ bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::stri
     roles.emplace_back(1, true, 1.75f * em, text.titles);
     roles.emplace_back(1, true, 2.6f * em, text.display);
 
-    // A large atlas (a CJK one: over a thousand glyphs, each slow to rasterise) is built in
-    // slices side by side, one per core, then stacked into one texture.
-    constexpr int kCharsPerSlice = 400;
-    int chars = 0;
-    for (const Role& role : roles)
-        for (ImU32 word : role.chars.UsedChars) chars += __builtin_popcount(word);
-    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const int count = slices > 0 ? slices : std::clamp(chars / kCharsPerSlice, 1, std::min(cores, 4));
-    const int cjk_face = locale.starts_with("ko") ? 1 : 2;
-    std::deque<ImFontAtlas> others(static_cast<size_t>(count - 1));
-    std::deque<Slice> parts;
-    for (int i = 0; i < count; ++i) {
-        ImFontAtlas& part = i == 0 ? atlas : others[static_cast<size_t>(i - 1)];
-        // As tall as the glyphs need, no more; no mouse cursors (a touchscreen has none); the
-        // first slice has ImGui's textures for thick lines.
-        part.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
-        if (i > 0) part.Flags |= ImFontAtlasFlags_NoBakedLines;
-        part.TexDesiredWidth = em > 48 ? 2048 : 1024;  // the same for every slice; about square at 1080p and at 4K
-        parts.push_back({part, mapped, i, count, cjk_face, {}});
-        for (const Role& role : roles) parts.back().add(role);
+    // As tall as the glyphs need, no more; no mouse cursors: a touchscreen has none.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
+    std::deque<ImVector<ImWchar>> ranges;  // ImGui reads them in Build(): a deque keeps them in place
+    std::vector<Glyph> glyphs;
+    std::vector<ImFont*> role_fonts;
+    for (Role& role : roles) {
+        // Each character from the first font that has it, as ImGui merges fonts: the Latin face,
+        // Arabic, then CJK.
+        const int sources[3] = {role.latin, role.arabic ? kArabicFont + role.bold : -1, kCjkFont + role.bold};
+        const float sizes[3] = {role.size, std::round(role.size * kArabicScale), std::round(role.size * kCjkScale)};
+        ImFontGlyphRangesBuilder imgui_draws;
+        imgui_draws.AddRanges(kImGuiDraws);
+        ImFontConfig config;
+        // "Owned" is the only way ImGui 1.86 takes font data without copying it (20 MB for a CJK
+        // font); ours is taken back before ImGui would free it.
+        config.FontDataOwnedByAtlas = true;
+        config.OversampleH = 1;  // glyphs sit on whole pixels (PixelSnapH): oversampling would only grow the atlas
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        auto add_font = [&](int source, float size, const ImWchar* range, bool merge) {
+            config.MergeMode = merge;
+            config.FontNo = source >= kCjkFont ? cjk_face : 0;
+            return atlas.AddFontFromMemoryTTF(const_cast<char*>(mapped[source]->data), static_cast<int>(mapped[source]->size), size,
+                                              &config, range);
+        };
+        ranges.emplace_back();
+        if (drawing == GlyphDrawing::ByImGui) {
+            role.chars.BuildRanges(&ranges.back());
+            role_fonts.push_back(add_font(sources[0], sizes[0], ranges.back().Data, false));
+            for (int s = 1; s < 3; ++s)
+                if (sources[s] >= 0) add_font(sources[s], sizes[s], ranges.back().Data, true);
+            continue;
+        }
+        imgui_draws.BuildRanges(&ranges.back());
+        ImFont* font = add_font(sources[0], sizes[0], ranges.back().Data, false);
+        role_fonts.push_back(font);
+        for (int word = 0; word < role.chars.UsedChars.Size; ++word)
+            for (ImU32 bits = role.chars.UsedChars[word]; bits; bits &= bits - 1) {
+                const auto c = static_cast<ImWchar>(word * 32 + __builtin_ctz(bits));
+                if (c < ' ' || imgui_draws.GetBit(c)) continue;
+                for (int s = 0; s < 3; ++s) {
+                    const int index = sources[s] >= 0 ? stbtt_FindGlyphIndex(&info[sources[s]], c) : 0;
+                    if (index == 0) continue;
+                    glyphs.push_back({font, c, &info[sources[s]], index, stbtt_ScaleForPixelHeight(&info[sources[s]], sizes[s])});
+                    break;
+                }
+            }
     }
-    std::vector<std::thread> helpers;
-    std::deque<bool> built(static_cast<size_t>(count));  // not vector<bool>: each thread writes its own
-    for (int i = 1; i < count; ++i) helpers.emplace_back([&, i] { built[static_cast<size_t>(i)] = parts[static_cast<size_t>(i)].build(); });
-    built[0] = parts[0].build();
-    for (std::thread& helper : helpers) helper.join();
-    if (std::find(built.begin(), built.end(), false) != built.end())
-        return fall_back(atlas, fonts, error, "the font atlas could not be built: a font file in " + dir.string() + " is damaged");
-    if (!others.empty()) stack(atlas, others);
 
-    ImFont* const* font = atlas.Fonts.Data;
+    on_every_core(static_cast<int>(glyphs.size()), [&](int i) { glyphs[static_cast<size_t>(i)].read(); });
+    // ImGui sizes the texture by its own glyphs alone: about square, counting ours.
+    long area = 0;
+    for (Glyph& glyph : glyphs) {
+        glyph.add_rect(atlas);
+        area += long(glyph.x1 - glyph.x0 + 1) * (glyph.y1 - glyph.y0 + 1);
+    }
+    atlas.TexDesiredWidth = 512;
+    while (atlas.TexDesiredWidth < 4096 && long(atlas.TexDesiredWidth) * atlas.TexDesiredWidth < area) atlas.TexDesiredWidth *= 2;
+    const bool built = atlas.Build();
+    if (built) {
+        on_every_core(static_cast<int>(glyphs.size()), [&](int i) { glyphs[static_cast<size_t>(i)].draw(atlas); });
+        for (Glyph& glyph : glyphs) glyph.place(atlas);
+    }
+    for (Glyph& glyph : glyphs) stbtt_FreeShape(glyph.info, glyph.outline);  // null once drawn
+    for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // FontFiles' mapping, not ImGui's to free
+    atlas.ClearInputData();  // and the custom rects, which place() needed
+    if (!built) return fall_back(atlas, fonts, error, "the font atlas could not be built: a font file in " + dir.string() + " is damaged");
+
+    auto font = role_fonts.begin();
     fonts->body[0] = *font++;
     fonts->body[1] = *font++;
     fonts->body[2] = cjk_locale ? fonts->body[0] : *font++;

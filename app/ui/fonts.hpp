@@ -52,11 +52,13 @@ struct FontSet {
     ImFont* face(Style style) const { return body[static_cast<int>(style)]; }
 };
 
+// Who rasterises the glyphs: we do, on every core, into rectangles ImGui packs; or, for tests
+// to hold ours to, ImGui's own builder (one thread, reading each CJK outline five times).
+enum class GlyphDrawing { OnEveryCore, ByImGui };
+
 // Builds the atlas for an em size, a locale and its text. Returns false and sets *error when
 // a font file is missing or damaged; the atlas then holds ImGui's built-in font instead.
-// A large atlas is built in slices on as many threads, then stacked into one texture;
-// slices = 0 picks one per core (at most 4) for a large atlas and 1 for a small one.
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
-                 FontSet* fonts, std::string* error, int slices = 0);
+                 FontSet* fonts, std::string* error, GlyphDrawing drawing = GlyphDrawing::OnEveryCore);
 
 }  // namespace anteroom::ui

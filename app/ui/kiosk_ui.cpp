@@ -40,12 +40,12 @@ FontText font_text(const Kiosk& kiosk, const std::string& locale) {
         for (const Block& b : text.blocks)
             for (const Span& s : b.spans) {
                 if (b.kind == BlockKind::Heading) add(b.level <= 2 ? t.headings : t.labels, s.text);
-                else if (s.style != Style::Regular) add(t.labels, s.text);
+                else add(s.style == Style::Regular ? t.body : t.labels, s.text);
             }
     };
     for (const Presentation* p : kiosk.in_use(locale)) {
-        add(t.body, p->all_text());
         for (const InterfaceKey& k : interface_keys()) {
+            add(t.body, p->text(k.key));  // body text, notices and hints: most are drawn regular
             add(t.labels, p->text(k.key));
             // Texts with their own parameters: every plural form (Arabic has six) and the language names.
             for (double n : {0.0, 1.0, 2.0, 3.0, 11.0, 100.0}) {
@@ -61,6 +61,7 @@ FontText font_text(const Kiosk& kiosk, const std::string& locale) {
         add(t.headings, p->text("ask.title"));
         add(t.display, p->text("attract.welcome"));
         for (const ShownModule& m : p->modules) {
+            add(t.body, m.summary);
             add(t.headings, m.title);
             add(t.notes, m.title);
             for (const ShownScreen& s : m.screens) {
@@ -70,6 +71,7 @@ FontText font_text(const Kiosk& kiosk, const std::string& locale) {
                 for (const ShownQuestion& q : s.questions) add(t.labels, q.question), rich(q.answer);
                 for (const ShownStep& st : s.steps) add(t.headings, st.title), rich(st.body);
                 for (const ShownRoute& r : s.routes) {
+                    add(t.body, r.summary);
                     add(t.headings, r.title);
                     add(t.titles, r.title);
                     rich(r.body);

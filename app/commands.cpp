@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "core/kiosk.hpp"
+#include "core/loading.hpp"
 #include "core/po.hpp"
 #include "core/translations.hpp"
 #include "platform/window.hpp"
@@ -18,35 +19,9 @@
 
 namespace anteroom {
 
-// [SECTION] Loading =========================================================================
+// [SECTION] Helpers ==========================================================================
 
 namespace {
-
-struct Loaded {
-    ContentLoad content;
-    ConfigLoad config;
-    TranslationsLoad translations;
-    Diagnostics problems;  // everything wrong, config first
-
-    bool ok() const { return problems.empty(); }
-};
-
-Loaded load_all(const Options& options) {
-    Loaded l;
-    l.config = load_config(options.config_file);
-    l.content = load_content(options.content_dir);
-    l.translations = load_translations(options.locales_dir);
-    l.problems = l.config.errors;
-    l.problems.insert(l.problems.end(), l.content.errors.begin(), l.content.errors.end());
-    l.problems.insert(l.problems.end(), l.translations.errors.begin(), l.translations.errors.end());
-    // Validating half-loaded content, or content against a config that did not load, would
-    // only add confusing follow-on errors.
-    if (l.content.errors.empty() && l.config.errors.empty()) {
-        Diagnostics more = validate(l.content.content, l.config.config, options.config_file, l.translations.translations);
-        l.problems.insert(l.problems.end(), more.begin(), more.end());
-    }
-    return l;
-}
 
 double seconds_now() {
     using namespace std::chrono;
@@ -87,7 +62,7 @@ struct ImGuiScope {
 // [SECTION] check ===========================================================================
 
 int run_check(const Options& options) {
-    Loaded l = load_all(options);
+    Loaded l = load_all(options.config_file, options.content_dir, options.locales_dir);
     for (const Diagnostic& d : l.problems) std::printf("%s\n", d.str().c_str());
     // Coverage of each translation, per module: what a patient in that language will see.
     for (const auto& [locale, catalog] : l.translations.translations.catalogs) {
@@ -136,7 +111,7 @@ int run_extract(const Options& options) {
 // [SECTION] run =============================================================================
 
 int run_kiosk(const Options& options) {
-    Loaded l = load_all(options);
+    Loaded l = load_all(options.config_file, options.content_dir, options.locales_dir);
     for (const Diagnostic& d : l.problems) std::fprintf(stderr, "%s\n", d.str().c_str());
     if (!l.ok()) std::fprintf(stderr, "anteroom: content or configuration has problems; showing \"being prepared\"\n");
     if (!have_display()) return no_display();
@@ -301,7 +276,7 @@ void walk(Proof& proof, Kiosk& kiosk, const std::string& locale, double now) {
 }  // namespace
 
 int run_proof(const Options& options) {
-    Loaded l = load_all(options);
+    Loaded l = load_all(options.config_file, options.content_dir, options.locales_dir);
     for (const Diagnostic& d : l.problems) std::fprintf(stderr, "%s\n", d.str().c_str());
     if (!have_display()) return no_display();
     ImGuiScope imgui;

@@ -100,14 +100,8 @@ struct Bundled {
 
 const Bundled& bundled() {
     static const Bundled b = [] {
-        ContentLoad content = load_content(source_path("content"));
-        ConfigLoad config = load_config(source_path("content/anteroom.toml"));
-        TranslationsLoad translations = load_translations(source_path("locales"));
-        Diagnostics problems = content.errors;
-        problems.insert(problems.end(), config.errors.begin(), config.errors.end());
-        problems.insert(problems.end(), translations.errors.begin(), translations.errors.end());
-        if (!problems.empty()) throw std::runtime_error("bundled content has problems: " + problems.front().str());
-        return Bundled{std::move(content.content), config.config, std::move(translations.translations)};
+        Loaded l = anteroom::testing::load_bundled();
+        return Bundled{std::move(l.content.content), l.config.config, std::move(l.translations.translations)};
     }();
     return b;
 }
@@ -122,14 +116,8 @@ struct Clinic {
 
 const Clinic& clinic() {
     static const Clinic c = [] {
-        ContentLoad content = load_content(fixture("content/good"));
-        ConfigLoad config = load_config(fixture("config/clinic.toml"));
-        TranslationsLoad spanish = load_translations(fixture("locales/complete"));
-        Diagnostics problems = content.errors;
-        problems.insert(problems.end(), config.errors.begin(), config.errors.end());
-        problems.insert(problems.end(), spanish.errors.begin(), spanish.errors.end());
-        if (!problems.empty()) throw std::runtime_error("fixture has problems: " + problems.front().str());
-        return Clinic{std::move(content.content), config.config, std::move(spanish.translations)};
+        Loaded l = anteroom::testing::require_clean(load_all(fixture("config/clinic.toml"), fixture("content/good"), fixture("locales/complete")));
+        return Clinic{std::move(l.content.content), l.config.config, std::move(l.translations.translations)};
     }();
     return c;
 }

@@ -570,27 +570,6 @@ void bench_locale_startup(const Options& o) {
          "whose default_locale is that language, so the attract screen and its atlas are built in it.");
 }
 
-struct Sources {
-    anteroom::ContentSource content;
-    anteroom::ClinicConfig config;
-    anteroom::Translations translations;
-};
-
-// Content, configuration and every translation, as the program loads them by default.
-Sources load_sources() {
-    using namespace anteroom;
-    const std::string config_file = testing::source_path("content/anteroom.toml");
-    ConfigLoad config = load_config(config_file);
-    ContentLoad content = load_content(testing::source_path("content"));
-    TranslationsLoad translations = load_translations(testing::source_path("locales"));
-    Diagnostics problems = config.errors;
-    problems.insert(problems.end(), content.errors.begin(), content.errors.end());
-    problems.insert(problems.end(), translations.errors.begin(), translations.errors.end());
-    if (problems.empty()) problems = validate(content.content, config.config, config_file, translations.translations);
-    if (!problems.empty()) throw std::runtime_error("content, config or translations have problems: " + problems.front().str());
-    return {std::move(content.content), config.config, std::move(translations.translations)};
-}
-
 // Where an atlas's pixels go: per font role, its glyphs and the atlas pixels they cover,
 // split by the script (and so the font) they come from.
 struct RoleUse {
@@ -672,13 +651,13 @@ void bench_locales(const Options&) {
     const ImVec2 display{kWidth, kHeight};
     std::map<std::string, LocaleFigures> figures;
     try {
-        const Sources sources = load_sources();
+        const anteroom::Loaded sources = anteroom::testing::load_bundled();
         anteroom::ui::FontFiles font_files;
         for (int run = 0; run < kRuns; ++run) {
             // A fresh kiosk each run: no language but English has been presented yet, as
             // when the first patient of the day changes language.
             Headless h(display);
-            h.kiosk() = anteroom::Kiosk(sources.content, sources.config, true, h.now(), sources.translations);
+            h.kiosk() = anteroom::Kiosk(sources.content.content, sources.config.config, true, h.now(), sources.translations.translations);
             h.new_ui();  // fonts for this kiosk's languages, not Headless's own
             h.frames(3);
             // The worker builds every language's atlas once the first screen is up; a patient

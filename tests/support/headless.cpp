@@ -8,17 +8,20 @@ namespace anteroom::testing {
 
 std::string source_path(const std::string& relative) { return std::string(ANTEROOM_SOURCE_DIR) + "/" + relative; }
 
+Loaded require_clean(Loaded loaded) {
+    if (!loaded.ok()) throw std::runtime_error("content, config or translations have problems: " + loaded.problems.front().str());
+    return loaded;
+}
+
+Loaded load_bundled(const std::string& config_text) {
+    const std::string content = source_path("content"), locales = source_path("locales");
+    if (config_text.empty()) return require_clean(load_all(source_path("content/anteroom.toml"), content, locales));
+    return require_clean(load_all(parse_config(config_text, "test.toml"), "test.toml", content, locales));
+}
+
 Kiosk bundled_kiosk(double now, const std::string& config_text) {
-    ConfigLoad config = config_text.empty() ? load_config(source_path("content/anteroom.toml"))
-                                            : parse_config(config_text, "test.toml");
-    ContentLoad content = load_content(source_path("content"));
-    TranslationsLoad translations = load_translations(source_path("locales"));
-    Diagnostics problems = config.errors;
-    problems.insert(problems.end(), content.errors.begin(), content.errors.end());
-    problems.insert(problems.end(), translations.errors.begin(), translations.errors.end());
-    if (problems.empty()) problems = validate(content.content, config.config, "anteroom.toml", translations.translations);
-    if (!problems.empty()) throw std::runtime_error("bundled content has problems: " + problems.front().str());
-    return Kiosk(std::move(content.content), config.config, true, now, std::move(translations.translations));
+    Loaded l = load_bundled(config_text);
+    return Kiosk(std::move(l.content.content), l.config.config, true, now, std::move(l.translations.translations));
 }
 
 Headless::Headless(ImVec2 display, const std::string& config_text)

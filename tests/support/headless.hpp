@@ -7,13 +7,18 @@
 #include <string>
 
 #include "core/kiosk.hpp"
+#include "core/loading.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace anteroom::testing {
 
 std::string source_path(const std::string& relative);  // a path inside the source tree
 
-// Loads content and configuration, failing loudly if either has errors.
+// Throws, naming the first problem, unless everything loaded cleanly.
+Loaded require_clean(Loaded loaded);
+// The bundled content and translations, with content/anteroom.toml or this configuration
+// text, loaded as the program loads them; throws on any problem.
+Loaded load_bundled(const std::string& config_text = {});
 Kiosk bundled_kiosk(double now, const std::string& config_text = {});
 
 class Headless {

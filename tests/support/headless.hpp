@@ -58,9 +58,9 @@ private:
 
     ImGuiContext* context_;
     ImVec2 display_;
+    double now_ = 1000;  // before kiosk_, which is made at this time
     std::unique_ptr<Kiosk> kiosk_;
     std::unique_ptr<ui::KioskUi> ui_ = std::make_unique<ui::KioskUi>();
-    double now_ = 1000;
     ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
     bool down_ = false;
 };

@@ -180,6 +180,10 @@ const FontFiles::File* FontFiles::get(const std::string& path) {
     return &files_.emplace(path, File{static_cast<const char*>(data), static_cast<size_t>(st.st_size)}).first->second;
 }
 
+bool is_cjk_locale(const std::string& locale) {
+    return locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
+}
+
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
                  FontSet* fonts, std::string* error, GlyphDrawing drawing) {
     atlas.Clear();
@@ -197,7 +201,7 @@ bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::stri
         const int offset = stbtt_GetFontOffsetForIndex(data, i >= kCjkFont ? cjk_face : 0);
         if (offset < 0 || !stbtt_InitFont(&info[i], data, offset)) return fall_back(atlas, fonts, error, path + ": not a font file stb_truetype can read");
     }
-    const bool cjk_locale = locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
+    const bool cjk_locale = is_cjk_locale(locale);
     // In the order of FontSet's members. Emphasis (bold and italic spans) is in labels, so only
     // the regular face needs all text. CJK has no italics: emphasis keeps the upright face.
     std::deque<Role> roles;

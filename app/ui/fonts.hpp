@@ -52,6 +52,9 @@ struct FontSet {
     ImFont* face(Style style) const { return body[static_cast<int>(style)]; }
 };
 
+// Chinese, Japanese and Korean: drawn from Noto Sans CJK, which has no italics.
+bool is_cjk_locale(const std::string& locale);
+
 // Who rasterises the glyphs: we do, on every core, into rectangles ImGui packs; or, for tests
 // to hold ours to, ImGui's own builder (one thread, reading each CJK outline five times).
 enum class GlyphDrawing { OnEveryCore, ByImGui };

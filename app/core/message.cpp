@@ -21,11 +21,10 @@ int32_t unmatched_brace(const icu::UnicodeString& text) {
     return open.empty() ? 0 : open.back();
 }
 
-int line_at(const std::string& utf8, int32_t utf16_offset) {
-    icu::UnicodeString prefix = icu::UnicodeString::fromUTF8(utf8).tempSubString(0, std::max(0, utf16_offset));
+int line_at(const icu::UnicodeString& text, int32_t offset) {
     int lines = 0;
-    for (int32_t i = 0; i < prefix.length(); ++i)
-        if (prefix.charAt(i) == u'\n') ++lines;
+    for (int32_t i = 0; i < std::min(offset, text.length()); ++i)
+        if (text.charAt(i) == u'\n') ++lines;
     return lines;
 }
 }  // namespace
@@ -56,12 +55,12 @@ MessageCheck check_message(const std::string& pattern) {
             result.error = std::string("message syntax error: check the {parameters} and plural cases here (ICU: ") +
                            u_errorName(status) + ")";
         }
-        result.error_line = line_at(pattern, std::max(0, at));
+        result.error_line = line_at(text, at);
         return result;
     }
     for (int32_t i = 0; i < parsed.countParts(); ++i) {
         const icu::MessagePattern::Part& part = parsed.getPart(i);
-        const int line = line_at(pattern, part.getIndex());
+        const int line = line_at(text, part.getIndex());
         if (part.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER) {
             result.error = "parameters have names, like {clinic_phone}; a number such as {0} is not one";
             result.error_line = line;

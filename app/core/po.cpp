@@ -40,7 +40,6 @@ std::string_view trim(std::string_view s) {
 
 PoFile parse_po(std::string_view text, const std::string& file, Diagnostics& out) {
     PoFile po;
-    po.file = file;
     PoEntry entry;
     std::string* field = nullptr;  // where continuation lines go
     bool has_id = false, has_str = false;
@@ -117,6 +116,9 @@ PoFile parse_po(std::string_view text, const std::string& file, Diagnostics& out
     return po;
 }
 
+namespace {
+
+// Escapes a string for a PO file line: quotes, backslashes, newlines.
 std::string po_quote(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
@@ -128,6 +130,8 @@ std::string po_quote(std::string_view text) {
     out += '"';
     return out;
 }
+
+}  // namespace
 
 std::string write_pot(const ContentSource& content, const std::filesystem::path& base) {
     std::ostringstream pot;

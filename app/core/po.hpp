@@ -22,7 +22,6 @@ struct PoEntry {
 };
 
 struct PoFile {
-    std::string file;
     std::map<std::string, std::string> header;  // "Language", "X-Review-Status", ...
     std::map<std::string, PoEntry> entries;      // by context
 };
@@ -33,8 +32,5 @@ PoFile parse_po(std::string_view text, const std::string& file, Diagnostics& out
 // Source references are written relative to base, so the template does not depend on where
 // the checkout is.
 std::string write_pot(const ContentSource& content, const std::filesystem::path& base);
-
-// Escapes a string for a PO file line: quotes, backslashes, newlines.
-std::string po_quote(std::string_view text);
 
 }  // namespace anteroom

@@ -108,7 +108,7 @@ struct Resolver {
 
 // The locale ICU formats with: Arabic keeps Latin digits unless the clinic asks otherwise.
 std::string icu_locale_for(const std::string& locale, const ClinicConfig& config) {
-    if (locale == "en-XA" || locale == "ar-XB") return "en";
+    if (is_pseudo(locale)) return "en";
     if (locale.starts_with("ar") && !config.arabic_digits) return locale + "-u-nu-latn";
     return locale;
 }

@@ -87,8 +87,8 @@ namespace {
 
 // Until someone touches the screen only the attract screen shows: its few words make a small
 // atlas that builds in milliseconds, so the kiosk is up fast; the full one follows.
-FontText attract_text(const Kiosk& kiosk, const std::string& locale) {
-    const Presentation& p = *kiosk.in_use(locale).front();
+FontText attract_text(const Kiosk& kiosk) {
+    const Presentation& p = kiosk.shown();
     FontText t;
     t.display = p.text("attract.welcome");
     t.titles = p.text("attract.touch") + "\n" + p.text("preparing.title");
@@ -116,7 +116,7 @@ bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     // Usually ready: built by the worker while the patient read. Otherwise built now.
     FontAtlases::Atlas& atlas = atlases_.has(key)
                                     ? atlases_.get({key})
-                                    : atlases_.get({key, em, locale, first ? attract_text(kiosk, locale) : font_text(kiosk, locale)});
+                                    : atlases_.get({key, em, locale, first ? attract_text(kiosk) : font_text(kiosk, locale)});
     ImGuiIO& io = ImGui::GetIO();
     if (!context_fonts_) context_fonts_ = io.Fonts;
     io.Fonts = &atlas.atlas;

@@ -295,9 +295,9 @@ int run_proof(const Options& options) {
     config.pseudo_locales = true;  // proofs cover the layout-testing locales too
     const std::vector<std::string> locales =
         l.ok() ? available_locales(l.content.content, l.translations.translations, true) : std::vector<std::string>{"en"};
-    for (const std::string& locale : locales) {
-        for (const auto& [w, h] : options.sizes) {
-            ui::KioskUi ui;  // fresh fonts and caches for each size
+    for (const auto& [w, h] : options.sizes) {
+        ui::KioskUi ui;  // one per size: the atlas of each language, built once, serves its walk
+        for (const std::string& locale : locales) {
             Proof proof(*window, ui, std::filesystem::path(options.out_dir) / locale / (std::to_string(w) + "x" + std::to_string(h)), w, h);
             if (l.ok()) {
                 Kiosk kiosk(l.content.content, config, true, now, l.translations.translations);

@@ -44,15 +44,19 @@ FontText font_text(const Kiosk& kiosk, const std::string& locale) {
             }
     };
     for (const Presentation* p : kiosk.in_use(locale)) {
+        const std::string fallback_name = locale_name_in(kiosk.config().fallback_locale, p->locale);
         for (const InterfaceKey& k : interface_keys()) {
-            add(t.body, p->text(k.key));  // body text, notices and hints: most are drawn regular
-            add(t.labels, p->text(k.key));
+            const std::string text = p->text(k.key);
+            add(t.body, text);  // body text, notices and hints: most are drawn regular
+            add(t.labels, text);
+            if (k.extra_params.empty()) continue;
             // Texts with their own parameters: every plural form (Arabic has six) and the language names.
             for (double n : {0.0, 1.0, 2.0, 3.0, 11.0, 100.0}) {
                 Params extra;
-                for (const std::string& name : k.extra_params)
-                    extra[name] = name == "language" ? ParamValue(locale_name_in(kiosk.config().fallback_locale, p->locale)) : ParamValue(n);
-                if (!extra.empty()) add(t.body, p->text(k.key, extra)), add(t.notes, p->text(k.key, extra));
+                for (const std::string& name : k.extra_params) extra[name] = name == "language" ? ParamValue(fallback_name) : ParamValue(n);
+                const std::string with_params = p->text(k.key, extra);
+                add(t.body, with_params);
+                add(t.notes, with_params);
             }
         }
         for (const char* key : {"attract.privacy", "scroll.more"}) add(t.notes, p->text(key));
@@ -192,8 +196,7 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     for (const Intent& intent : ctx_.intents) kiosk.apply(intent, now);
     // Once the first screen is up (a few frames in: not competing with the first one), the
     // worker builds every language's full atlas, this one first.
-    if (!prebuilt_ && ++frames_drawn_ >= 3) {
-        prebuilt_ = true;
+    if (++frames_drawn_ == 3) {
         std::deque<FontAtlases::Job> jobs;
         const float em = ctx_.metrics.em;
         jobs.push_back({atlas_key(kiosk.session().locale, em, false), em, kiosk.session().locale, font_text(kiosk, kiosk.session().locale)});

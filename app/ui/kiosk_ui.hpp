@@ -24,7 +24,7 @@ public:
     // Gives ImGui its own atlas back; call before destroying the ImGui context.
     void release_fonts();
     // True once every language's atlas is built (the worker has finished).
-    bool fonts_prebuilt() { return prebuilt_ && atlases_.idle(); }
+    bool fonts_prebuilt() { return frames_drawn_ >= 3 && atlases_.idle(); }
 
     // Between ImGui::NewFrame() and ImGui::Render().
     void frame(Kiosk& kiosk, double now);
@@ -44,8 +44,7 @@ private:
     FontAtlases atlases_;
     ImFontAtlas* context_fonts_ = nullptr;  // ImGui's own atlas, while one of ours is in io.Fonts
     std::string fonts_for_;  // the key of the atlas in use
-    bool prebuilt_ = false;  // the other languages' atlases are queued
-    int frames_drawn_ = 0;
+    int frames_drawn_ = 0;  // at the third, every language's atlas is queued for the worker
     std::string font_error_;
     bool swallow_gesture_ = false;  // a touch that dismissed the overlay must not also press what lies under it
 };

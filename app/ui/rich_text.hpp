@@ -21,6 +21,7 @@ struct LaidRun {
     float width = 0;
     int line = 0;
     std::string text;
+    bool missing_glyph = false;  // its font lacks one of its characters (set once, when laid out)
 };
 
 struct LaidText {

@@ -36,8 +36,15 @@ const LaidText& laid(UiContext& ctx, const std::vector<Span>& spans, const TextS
         key += s.text;
     }
     auto it = ctx.layout_cache.find(key);
-    if (it == ctx.layout_cache.end()) it = ctx.layout_cache.emplace(key, ctx.layout->lay_out(spans, style, width)).first;
-    return it->second;
+    if (it != ctx.layout_cache.end()) return it->second;
+    LaidText text = ctx.layout->lay_out(spans, style, width);
+    for (LaidRun& run : text.runs)  // a "?" box where a letter belongs
+        for (const char *c = run.text.data(), *end = c + run.text.size(); c < end && !run.missing_glyph;) {
+            unsigned int codepoint = 0;
+            c += ImTextCharFromUtf8(&codepoint, c, end);
+            run.missing_glyph = codepoint > ' ' && !run.font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint));
+        }
+    return ctx.layout_cache.emplace(key, std::move(text)).first->second;
 }
 
 ImRect current_clip() {
@@ -57,14 +64,7 @@ void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, Im
         const ImVec2 pos{std::round(box.Min.x + shift + run.pos.x), std::round(box.Min.y + run.pos.y)};
         draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
         ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), box});
-        for (const char* c = run.text.data(), *end = c + run.text.size(); c < end;) {  // a "?" box where a letter belongs
-            unsigned int codepoint = 0;
-            c += ImTextCharFromUtf8(&codepoint, c, end);
-            if (codepoint > ' ' && !run.font->FindGlyphNoFallback(static_cast<ImWchar>(codepoint))) {
-                ctx.probe.missing_glyphs.push_back(run.text);
-                break;
-            }
-        }
+        if (run.missing_glyph) ctx.probe.missing_glyphs.push_back(run.text);
     }
 }
 

@@ -1,4 +1,4 @@
-// [SECTION] Loading   [SECTION] check   [SECTION] extract   [SECTION] run   [SECTION] proof
+// [SECTION] Helpers   [SECTION] check   [SECTION] extract   [SECTION] run   [SECTION] transcript   [SECTION] proof
 #include "commands.hpp"
 
 #include <stb_image_write.h>
@@ -14,6 +14,8 @@
 #include "core/loading.hpp"
 #include "core/po.hpp"
 #include "core/translations.hpp"
+#include "core/transcript.hpp"
+#include "platform/runner.hpp"
 #include "platform/window.hpp"
 #include "ui/kiosk_ui.hpp"
 
@@ -22,11 +24,6 @@ namespace anteroom {
 // [SECTION] Helpers ==========================================================================
 
 namespace {
-
-double seconds_now() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
 
 std::unique_ptr<platform::Window> open(const Options& options, const platform::WindowOptions& window_options) {
     std::string error;
@@ -44,18 +41,10 @@ bool have_display() {
 int no_display() {
     std::fprintf(stderr,
                  "anteroom: no display (DISPLAY is not set): run it under a virtual one with "
-                 "`xvfb-run -a -s \"-screen 0 1920x1080x24\" build/anteroom --windowed 1920x1080`, "
+                 "`xvfb-run -a -s \"-screen 0 1920x1080x24\" build/anteroom`, "
                  "or render every screen to PNG with `build/anteroom proof --out proof`\n");
     return 1;
 }
-
-struct ImGuiScope {
-    ImGuiScope() {
-        ImGui::CreateContext();
-        ui::configure_imgui();
-    }
-    ~ImGuiScope() { ImGui::DestroyContext(); }
-};
 
 }  // namespace
 
@@ -116,7 +105,7 @@ int run_kiosk(const Options& options) {
     if (!l.ok()) std::fprintf(stderr, "anteroom: content or configuration has problems; showing \"being prepared\"\n");
     if (!have_display()) return no_display();
 
-    ImGuiScope imgui;
+    ui::ImGuiContextScope imgui;
     platform::WindowOptions window_options;
     window_options.fullscreen = !options.windowed;
     window_options.width = options.width;
@@ -124,42 +113,55 @@ int run_kiosk(const Options& options) {
     auto window = open(options, window_options);
     if (!window) return 1;
 
-    Kiosk kiosk(std::move(l.content.content), l.config.config, l.ok(), seconds_now(), std::move(l.translations.translations));
+    Kiosk kiosk(std::move(l.content.content), l.config.config, l.ok(), window->now(), std::move(l.translations.translations));
     ui::KioskUi ui;
+    platform::Runner runner(*window, kiosk, ui);
+    // Nothing is stored yet: the events are dropped here (the event store will take them).
     // For scripts/bench: report when the first frame is on screen, then stop.
     const bool exit_after_first_frame = std::getenv("ANTEROOM_EXIT_AFTER_FIRST_FRAME") != nullptr;
+    runner.run([&] {
+        if (!exit_after_first_frame) return true;
+        window->finish();
+        timespec ts{};
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        std::printf("first_frame_monotonic_ns=%lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
+        return false;
+    });
+    return 0;
+}
 
-    int frames_owed = 3;  // a few frames after every input let ImGui settle clicks and layout
-    for (;;) {
-        double now = seconds_now();
-        double timeout = -1;  // nothing to do: sleep until an event
-        if (frames_owed > 0 || ui.wants_frame()) timeout = 0;
-        else if (double wake = kiosk.next_wakeup(now); wake != kNever) timeout = std::max(0.0, wake - now);
+// [SECTION] transcript ======================================================================
 
-        const platform::Wake wake = window->wait(timeout);
-        if (wake == platform::Wake::Quit) break;
-        if (wake == platform::Wake::Input || wake == platform::Wake::Redraw) frames_owed = std::max(frames_owed, 3);
-        now = seconds_now();
-        if (frames_owed == 0 && !ui.wants_frame() && now < kiosk.next_wakeup(now) - 1e-3) continue;
-
-        if (ui.prepare(kiosk, window->size())) {
-            window->reload_fonts();
-            if (!ui.font_error().empty()) std::fprintf(stderr, "anteroom: %s\n", ui.font_error().c_str());
-        }
-        window->new_frame();
-        ImGui::NewFrame();
-        ui.frame(kiosk, now);
-        ImGui::Render();
-        window->present();
-        if (frames_owed > 0) --frames_owed;
-        if (exit_after_first_frame) {
-            window->finish();
-            timespec ts{};
-            clock_gettime(CLOCK_MONOTONIC, &ts);
-            std::printf("first_frame_monotonic_ns=%lld\n", static_cast<long long>(ts.tv_sec) * 1000000000LL + ts.tv_nsec);
-            break;
-        }
+int run_transcript(const Options& options) {
+    Loaded l = load_all(options.config_file, options.content_dir, options.locales_dir);
+    for (const Diagnostic& d : l.problems) std::fprintf(stderr, "%s\n", d.str().c_str());
+    if (!l.ok()) {  // a transcript of broken content would be signed for text no patient sees
+        std::fprintf(stderr, "anteroom transcript: content or configuration has problems; fix them first\n");
+        return 1;
     }
+    const std::string locale = options.locales.empty() ? "en" : options.locales.front();
+    const auto locales = available_locales(l.content.content, l.translations.translations, true);
+    if (std::find(locales.begin(), locales.end(), locale) == locales.end()) {
+        std::string known;
+        for (const std::string& x : locales) known += (known.empty() ? "" : ", ") + x;
+        std::fprintf(stderr, "anteroom transcript: '%s' is not an available language (%s)\n", locale.c_str(), known.c_str());
+        return 2;
+    }
+    const bool html = options.format == "html" || (options.format.empty() && (options.out_dir.ends_with(".html") || options.out_dir.ends_with(".htm")));
+    const Catalog* catalog = l.translations.translations.find(locale);
+    const std::string review = catalog ? catalog->review_status : "source text";
+    Kiosk kiosk(std::move(l.content.content), l.config.config, true, 0, std::move(l.translations.translations));
+    const std::string text = write_transcript(kiosk, locale, html ? TranscriptFormat::Html : TranscriptFormat::Markdown, review);
+    if (options.out_dir.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+    FILE* file = std::fopen(options.out_dir.c_str(), "wb");
+    if (!file || std::fwrite(text.data(), 1, text.size(), file) != text.size() || std::fclose(file) != 0) {
+        std::fprintf(stderr, "anteroom transcript: cannot write %s\n", options.out_dir.c_str());
+        return 1;
+    }
+    std::printf("anteroom transcript: wrote %s (%s)\n", options.out_dir.c_str(), locale.c_str());
     return 0;
 }
 
@@ -167,27 +169,57 @@ int run_kiosk(const Options& options) {
 
 namespace {
 
+// The proof draws with a window's renderer at the size being proofed, on a fixed clock and
+// with no finger on the glass, so nothing is pressed or hovered.
+class ProofPlatform : public platform::Platform {
+public:
+    ProofPlatform(platform::Window& window, int width, int height) : window_(window), size_(float(width), float(height)) {}
+    platform::Wake wait(double) override { return platform::Wake::Timeout; }
+    void new_frame() override {
+        window_.new_frame();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = size_;  // the proof size, not the window's
+        io.DisplayFramebufferScale = {1, 1};
+        io.MousePos = {-FLT_MAX, -FLT_MAX};
+        for (bool& down : io.MouseDown) down = false;
+    }
+    void present() override {}  // shot() reads the frame back instead
+    void reload_fonts() override { window_.reload_fonts(); }
+    ImVec2 size() const override { return size_; }
+    double now() const override { return now_; }
+    void set_now(double now) { now_ = now; }
+
+private:
+    platform::Window& window_;
+    ImVec2 size_;
+    double now_ = 1000;  // a fixed clock: proofs do not depend on when they run
+};
+
 class Proof {
 public:
     Proof(platform::Window& window, ui::KioskUi& ui, std::filesystem::path dir, int width, int height)
-        : window_(window), ui_(ui), dir_(std::move(dir)), width_(width), height_(height) {
+        : platform_(window, width, height), ui_(ui), dir_(std::move(dir)), width_(width), height_(height) {
         std::filesystem::create_directories(dir_);
     }
 
     // Renders the kiosk's current screen; a screen taller than the display goes page by page.
-    void shot(Kiosk& kiosk, const std::string& name, double now, bool paged = true) {
+    // at: the clock, when the shot needs time to have passed (the inactivity warning).
+    void shot(Kiosk& kiosk, const std::string& name, bool paged = true, double at = 0) {
+        platform_.set_now(at ? at : kProofClock);
+        platform::Runner runner(platform_, kiosk, ui_);
         ++count_;
         char prefix[16];
         std::snprintf(prefix, sizeof prefix, "%02d-", count_);
-        for (int i = 0; i < 3; ++i) render(kiosk, now);  // content size settles over two frames
+        for (int i = 0; i < 3; ++i) runner.frame();  // content size settles over two frames
         const ui::ScrollState& scroll = ui_.scroll();
         const float step = std::max(100.f, scroll.view * 0.8f);
         const int pages = paged && scroll.max_y > 0.5f ? 1 + static_cast<int>(std::ceil(scroll.max_y / step)) : 1;
         for (int page = 0; page < pages; ++page) {
             ui_.scroll_to(std::min(scroll.max_y, page * step));
-            render(kiosk, now);
-            render(kiosk, now);
+            runner.frame();
+            runner.frame();
             for (const std::string& o : ui_.probe().overflows()) overflows_.push_back(name + ": " + o);
+            if (page > 0 && first_page_only_) continue;  // laid out and checked for overflow, not drawn or written
             std::string file = prefix + name;
             if (pages > 1) file += '-' + std::to_string(page + 1);
             file += ".png";
@@ -198,53 +230,39 @@ public:
             }
             ++files_;
         }
+        if (!runner.font_error().empty()) failed_ = true;
     }
 
+    void set_first_page_only(bool on) { first_page_only_ = on; }  // proof --first-page-only (tests)
     int files() const { return files_; }
     bool failed() const { return failed_; }
     const std::vector<std::string>& overflows() const { return overflows_; }
+    static constexpr double kProofClock = 1000;
 
 private:
-    void render(Kiosk& kiosk, double now) {
-        const ImVec2 size{static_cast<float>(width_), static_cast<float>(height_)};
-        if (ui_.prepare(kiosk, size)) {
-            window_.reload_fonts();
-            if (!ui_.font_error().empty()) {
-                std::fprintf(stderr, "anteroom proof: %s\n", ui_.font_error().c_str());
-                failed_ = true;
-            }
-        }
-        window_.new_frame();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = size;  // the proof size, not the window's
-        io.DisplayFramebufferScale = {1, 1};
-        io.MousePos = {-FLT_MAX, -FLT_MAX};  // no finger: nothing pressed or hovered
-        for (bool& down : io.MouseDown) down = false;
-        ImGui::NewFrame();
-        ui_.frame(kiosk, now);
-        ImGui::Render();
-    }
-
-    platform::Window& window_;
+    ProofPlatform platform_;
     ui::KioskUi& ui_;
     std::filesystem::path dir_;
     int width_, height_;
     int count_ = 0, files_ = 0;
     bool failed_ = false;
+    bool first_page_only_ = false;
     std::vector<std::string> overflows_;
 };
 
-// Walks a kiosk through every screen it has, as a patient would, taking a shot of each.
-void walk(Proof& proof, Kiosk& kiosk, const std::string& locale, double now) {
+// Walks a kiosk through every screen it has, as a patient would, taking a shot of each: every
+// answer of a kind that opens in place, every page of a kind whose items have their own.
+void walk(Proof& proof, Kiosk& kiosk, const std::string& locale) {
+    const double now = Proof::kProofClock;
     kiosk.apply({Intent::Begin}, now);  // choose the language, then back: the first screens in it too
     kiosk.apply({Intent::ChooseLanguage, -1, locale}, now);
     kiosk.apply({Intent::Back}, now);
     kiosk.apply({Intent::Back}, now);
-    proof.shot(kiosk, "attract", now);
+    proof.shot(kiosk, "attract");
     kiosk.apply({Intent::Begin}, now);
-    proof.shot(kiosk, "language", now);
+    proof.shot(kiosk, "language");
     kiosk.apply({Intent::ChooseLanguage, -1, locale}, now);
-    proof.shot(kiosk, "home", now);
+    proof.shot(kiosk, "home");
     const auto& modules = kiosk.shown().modules;
     for (size_t m = 0; m < modules.size(); ++m) {
         kiosk.apply({Intent::OpenModule, static_cast<int>(m)}, now);
@@ -252,23 +270,25 @@ void walk(Proof& proof, Kiosk& kiosk, const std::string& locale, double now) {
             const ShownScreen& screen = modules[m].screens[s];
             char name[160];
             std::snprintf(name, sizeof name, "%s-%02zu-%s", modules[m].id.c_str(), s + 1, screen.id.c_str());
-            proof.shot(kiosk, name, now);
-            if (screen.kind == ScreenKind::Faq) {
-                for (size_t q = 0; q < screen.questions.size(); ++q) kiosk.apply({Intent::ToggleQuestion, static_cast<int>(q)}, now);
-                proof.shot(kiosk, std::string(name) + "-answers", now);
+            proof.shot(kiosk, name);
+            if (screen.kind->list.action == ItemAction::Toggle) {
+                for (size_t i = 0; i < screen.items.size(); ++i) kiosk.apply({Intent::ToggleItem, static_cast<int>(i)}, now);
+                proof.shot(kiosk, std::string(name) + "-answers");
             }
-            for (const ShownRoute& route : screen.routes) {
-                kiosk.apply({Intent::OpenRoute, -1, route.id}, now);
-                proof.shot(kiosk, std::string(name) + "-" + route.id, now);
-                kiosk.apply({Intent::Back}, now);
+            if (screen.kind->list.action == ItemAction::OpenPage) {
+                for (const ShownItem& item : screen.items) {
+                    kiosk.apply({Intent::OpenItem, -1, item.id}, now);
+                    proof.shot(kiosk, std::string(name) + "-" + item.id);
+                    kiosk.apply({Intent::Back}, now);
+                }
             }
             if (s == 0) {  // the inactivity warning, over the first screen
-                proof.shot(kiosk, "idle-warning", now + kiosk.config().idle_warning_s + 3, false);
+                proof.shot(kiosk, "idle-warning", false, now + kiosk.config().idle_warning_s + 3);
                 kiosk.touched(now);
             }
             kiosk.apply({Intent::Next}, now);
         }
-        proof.shot(kiosk, modules[m].id + "-end", now);
+        proof.shot(kiosk, modules[m].id + "-end");
         kiosk.apply({Intent::Home}, now);
     }
 }
@@ -279,7 +299,7 @@ int run_proof(const Options& options) {
     Loaded l = load_all(options.config_file, options.content_dir, options.locales_dir);
     for (const Diagnostic& d : l.problems) std::fprintf(stderr, "%s\n", d.str().c_str());
     if (!have_display()) return no_display();
-    ImGuiScope imgui;
+    ui::ImGuiContextScope imgui;
     platform::WindowOptions window_options;
     window_options.fullscreen = false;
     window_options.width = 640;
@@ -290,21 +310,37 @@ int run_proof(const Options& options) {
     int files = 0;
     bool failed = false;
     std::vector<std::string> overflows;
-    const double now = 1000;  // a fixed clock: proofs do not depend on when they run
     ClinicConfig config = l.config.config;
     config.pseudo_locales = true;  // proofs cover the layout-testing locales too
-    const std::vector<std::string> locales =
+    std::vector<std::string> locales =
         l.ok() ? available_locales(l.content.content, l.translations.translations, true) : std::vector<std::string>{"en"};
+    if (!options.locales.empty() && l.ok()) {  // --locale: only these (broken content proofs "being prepared" in English)
+        for (const std::string& wanted : options.locales)
+            if (std::find(locales.begin(), locales.end(), wanted) == locales.end()) {
+                std::string known;
+                for (const std::string& x : locales) known += (known.empty() ? "" : ", ") + x;
+                std::fprintf(stderr, "anteroom proof: '%s' is not an available language (%s)\n", wanted.c_str(), known.c_str());
+                return 2;
+            }
+        std::erase_if(locales, [&](const std::string& x) {
+            return std::find(options.locales.begin(), options.locales.end(), x) == options.locales.end();
+        });
+    }
+    if (options.fast_png) {  // tests: no filter and stb's least effort; the same pixels, about 3x faster to write
+        stbi_write_png_compression_level = 1;
+        stbi_write_force_png_filter = 0;
+    }
     for (const auto& [w, h] : options.sizes) {
         ui::KioskUi ui;  // one per size: the atlas of each language, built once, serves its walk
         for (const std::string& locale : locales) {
             Proof proof(*window, ui, std::filesystem::path(options.out_dir) / locale / (std::to_string(w) + "x" + std::to_string(h)), w, h);
+            proof.set_first_page_only(options.first_page_only);
             if (l.ok()) {
-                Kiosk kiosk(l.content.content, config, true, now, l.translations.translations);
-                walk(proof, kiosk, locale, now);
+                Kiosk kiosk(l.content.content, config, true, Proof::kProofClock, l.translations.translations);
+                walk(proof, kiosk, locale);
             }
-            Kiosk preparing(l.content.content, config, false, now, l.translations.translations);
-            proof.shot(preparing, "preparing", now);
+            Kiosk preparing(l.content.content, config, false, Proof::kProofClock, l.translations.translations);
+            proof.shot(preparing, "preparing");
             files += proof.files();
             failed = failed || proof.failed();
             overflows.insert(overflows.end(), proof.overflows().begin(), proof.overflows().end());

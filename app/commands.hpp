@@ -1,5 +1,5 @@
 #pragma once
-// The program's commands: run the kiosk, check content, render proofs.
+// The program's commands: run the kiosk, check content, render proofs, write the template and transcripts.
 #include <string>
 #include <vector>
 
@@ -12,13 +12,18 @@ struct Options {
     std::string backend = "sdl";
     bool windowed = false;
     int width = 1280, height = 800;     // --windowed WxH
-    std::string out_dir;                // proof
+    std::string out_dir;                // proof: a folder; extract, transcript: a file (transcript: empty is stdout)
     std::vector<std::pair<int, int>> sizes;  // proof --size
+    bool fast_png = false;              // proof --fast-png: the same pixels, encoded about 3x faster (for tests)
+    bool first_page_only = false;       // proof --first-page-only: of a long screen, only the first page is written (tests)
+    std::vector<std::string> locales;   // proof, transcript --locale (repeatable); empty: every one (transcript: English)
+    std::string format;                 // transcript --format md|html; empty: from --out's extension
 };
 
 int run_kiosk(const Options& options);
 int run_check(const Options& options);
 int run_proof(const Options& options);
 int run_extract(const Options& options);
+int run_transcript(const Options& options);
 
 }  // namespace anteroom

@@ -11,8 +11,10 @@ const char* const kUsage =
     "usage:\n"
     "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE] [--locales DIR]\n"
     "  anteroom check [--content DIR] [--config FILE] [--locales DIR]\n"
-    "  anteroom proof --out DIR [--size WxH]... [--backend sdl|glfw] [--content DIR] [--config FILE] [--locales DIR]\n"
+    "  anteroom proof --out DIR [--size WxH]... [--locale L]... [--backend sdl|glfw] [--content DIR] [--config FILE] [--locales DIR]\n"
+    "                 [--fast-png] [--first-page-only]   (for tests: cheaper PNG compression; a long screen's first page only)\n"
     "  anteroom extract [--content DIR] [--out FILE]   (default: locales/anteroom.pot)\n"
+    "  anteroom transcript [--locale L] [--config FILE] [--out FILE] [--format md|html] [--content DIR] [--locales DIR]\n"
     "  anteroom --version\n";
 
 bool parse_size(const char* text, int* w, int* h) {
@@ -34,7 +36,7 @@ int main(int argc, char** argv) {
     std::string command = "run";
     int i = 1;
     if (argc > 1 && argv[1][0] != '-') command = argv[i++];
-    if (command != "run" && command != "check" && command != "proof" && command != "extract")
+    if (command != "run" && command != "check" && command != "proof" && command != "extract" && command != "transcript")
         return usage_error("unknown command '" + command + "'");
 
     for (; i < argc; ++i) {
@@ -58,6 +60,18 @@ int main(int argc, char** argv) {
             const char* v = value();
             if (!v || !parse_size(v, &options.width, &options.height)) return usage_error("--windowed needs a size like 1280x800");
             options.windowed = true;
+        } else if (arg == "--locale" && (command == "proof" || command == "transcript")) {
+            const char* v = value();
+            if (!v) return usage_error("--locale needs a language, like es");
+            options.locales.emplace_back(v);
+        } else if (arg == "--format" && command == "transcript") {
+            const char* v = value();
+            if (!v || (std::strcmp(v, "md") != 0 && std::strcmp(v, "html") != 0)) return usage_error("--format must be md or html");
+            options.format = v;
+        } else if (arg == "--fast-png" && command == "proof") {
+            options.fast_png = true;
+        } else if (arg == "--first-page-only" && command == "proof") {
+            options.first_page_only = true;
         } else if (arg == "--size" && command == "proof") {
             int w = 0, h = 0;
             const char* v = value();
@@ -73,6 +87,7 @@ int main(int argc, char** argv) {
         if (options.out_dir.empty()) options.out_dir = options.locales_dir + "/anteroom.pot";
         return anteroom::run_extract(options);
     }
+    if (command == "transcript") return anteroom::run_transcript(options);
     if (command == "proof") {
         if (options.out_dir.empty()) return usage_error("proof needs --out DIR");
         if (options.sizes.empty()) options.sizes = {{1920, 1080}, {1080, 1920}};

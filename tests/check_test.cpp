@@ -5,13 +5,18 @@
 
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "support/headless.hpp"
 #include "support/run.hpp"
@@ -140,6 +145,17 @@ const BrokenCase kBroken[] = {
      "routes_offered has 'oral', which is not one of iv, im, lozenge, nasal"},
     {"ConfigMissingClinicName", nullptr, "config/missing-clinic-name.toml", "config/missing-clinic-name.toml", 1,
      "'clinic_name' is missing"},
+    // Guards a fixed bug: presentation.cpp validate() accepted a pseudo-locale as the default although the
+    // clinic does not offer them (every patient would start in accented pseudo-English), and put
+    // an unknown default_locale or fallback_locale on line 0.
+    {"ConfigDefaultLocalePseudo", nullptr, "config/default-locale-pseudo.toml", "config/default-locale-pseudo.toml", 16,
+     "default_locale 'en-XA' is a layout-testing pseudo-language; set pseudo_locales = true to offer it"},
+    {"ConfigDefaultLocaleUnknown", nullptr, "config/default-locale-unknown.toml", "config/default-locale-unknown.toml", 16,
+     "default_locale 'xx' is not an available language (available: en)"},
+    {"ConfigFallbackLocalePseudo", nullptr, "config/fallback-locale-pseudo.toml", "config/fallback-locale-pseudo.toml", 17,
+     "fallback_locale 'ar-XB' is a layout-testing pseudo-language; name a real one (available: en)"},
+    {"ConfigFallbackLocaleUnknown", nullptr, "config/fallback-locale-unknown.toml", "config/fallback-locale-unknown.toml",
+     17, "fallback_locale 'fr' is not an available language (available: en)"},
     {"ConfigOffersRouteWithoutPage", nullptr, "config/route-without-page.toml",
      "content/good/visit/screens/routes.toml", 0, "the clinic offers route 'lozenge'"},
 
@@ -174,7 +190,7 @@ const BrokenCase kBroken[] = {
     {"MarkdownCodeBlock", "content/markdown-code-block", nullptr,
      "content/markdown-code-block/visit/screens/arrival.toml", 8, "A code block is not part of the content Markdown subset"},
     {"FaqWithoutQuestions", "content/faq-without-questions", nullptr,
-     "content/faq-without-questions/visit/screens/questions.toml", 1, "an faq screen needs at least one [[question]]"},
+     "content/faq-without-questions/visit/screens/questions.toml", 1, "a screen of kind 'faq' needs at least one [[question]]"},
     {"InterfaceMissingKey", "content/interface-missing-key", nullptr, "content/interface-missing-key/interface.toml", 0,
      "'idle.stay' is missing"},
     // Guards a fixed bug: content.cpp reports an unsupported format on the module table's line (always 1),
@@ -235,6 +251,44 @@ TEST(CheckMissing, ConfigThatIsAFolder) {
     Result run = anteroom({"check", "--content", kGoodContent, "--config", dir});
     EXPECT_EQ(run.exit_code, 1) << run.both();
     EXPECT_EQ(run.out, dir + ":0: cannot be read: it is a folder, not a file\n") << run.both();
+}
+
+// A copy of the good content in a fresh temporary folder, removed with it.
+class ContentCopy {
+public:
+    ContentCopy() : dir_(fs::temp_directory_path() / ("anteroom-check-" + std::to_string(::getpid()) + "-" +
+                                                      std::to_string(++count_))) {
+        fs::remove_all(dir_);
+        fs::copy(kGoodContent, dir_, fs::copy_options::recursive);
+    }
+    ~ContentCopy() { fs::remove_all(dir_); }
+    std::string path(const std::string& relative = {}) const { return relative.empty() ? dir_.string() : (dir_ / relative).string(); }
+
+private:
+    static inline int count_ = 0;
+    fs::path dir_;
+};
+
+// Guards a fixed bug: toml_source.cpp read_text_file() opens whatever it is given, and reading a FIFO
+// waits for a writer for ever: `check` (and the kiosk) hang. The program runs under timeout, so
+// this test cannot hang with it.
+TEST(CheckMissing, ContentFileThatIsAFifo) {
+    ContentCopy copy;
+    const std::string fifo = copy.path("interface.toml");
+    fs::remove(fifo);
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0) << std::strerror(errno);
+    Result run{anteroom::testing::run_program({"timeout", "20", ANTEROOM_BINARY, "check", "--content", copy.path(), "--config",
+                                               kClinicConfig, "--locales", fixture("locales/none")})};
+    EXPECT_EQ(run.exit_code, 1) << "124: timed out\n" << run.both();
+    EXPECT_EQ(run.out, fifo + ":0: cannot be read: it is a FIFO, not a regular file\n") << run.both();
+}
+
+// Guards a fixed bug: the same for a device: /dev/null reads as an empty file ("'clinic_name' is
+// missing"), and /dev/zero or /dev/urandom would be read until memory runs out.
+TEST(CheckMissing, ConfigThatIsADevice) {
+    Result run = anteroom({"check", "--content", kGoodContent, "--config", "/dev/null"});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    EXPECT_EQ(run.out, "/dev/null:0: cannot be read: it is a character device, not a regular file\n") << run.both();
 }
 
 // ---- The command line ---------------------------------------------------------------------

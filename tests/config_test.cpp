@@ -3,14 +3,21 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <set>
 #include <string>
+
+#include <unistd.h>
 
 #include "core/config.hpp"
 #include "support/headless.hpp"
 
 namespace anteroom {
 namespace {
+
+namespace fs = std::filesystem;
 
 // The two keys every configuration needs, on lines 1 and 2; cases add lines from 3 on.
 const std::string kRequired =
@@ -109,6 +116,26 @@ TEST(ConfigParse, MissingFileIsOneDiagnosticForTheWholeFile) {
     EXPECT_EQ(load.errors[0].file, path);
     EXPECT_EQ(load.errors[0].line, 0);
     EXPECT_NE(load.errors[0].message.find("cannot be read"), std::string::npos);
+}
+
+TEST(ConfigParse, RemembersTheLineOfEveryKey) {
+    // For the checks that need the translations too (loading.cpp): they report on the key's line.
+    ConfigLoad load = parse_config(kRequired + "\n# languages\ndefault_locale = \"es\"\nfallback_locale = \"en\"\n", "clinic.toml");
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    EXPECT_EQ(load.lines, (std::map<std::string, int>{
+                              {"clinic_name", 1}, {"clinic_phone", 2}, {"default_locale", 5}, {"fallback_locale", 6}}));
+}
+
+// Guards a fixed bug: toml_source.cpp read_text_file() reads any file whole, however big: a
+// 17 MiB file of zeros is read into memory and then reported as "not valid TOML".
+TEST(ConfigParse, FileOverSixteenMebibytesIsNotRead) {
+    const fs::path path = fs::temp_directory_path() / ("anteroom-huge-" + std::to_string(::getpid()) + ".toml");
+    { std::ofstream create(path); }
+    fs::resize_file(path, 17 * 1024 * 1024);  // sparse: nothing is written
+    ConfigLoad load = load_config(path);
+    fs::remove(path);
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    EXPECT_EQ(load.errors[0].str(), path.string() + ":0: cannot be read: it is 17 MiB; a file here may be at most 16 MiB");
 }
 
 // One broken configuration: the whole text, and the single diagnostic it must give.

@@ -3,18 +3,50 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <functional>
 #include <regex>
 #include <set>
 #include <string>
 
+#include <dirent.h>
+#include <dlfcn.h>
 #include <unistd.h>
 
 #include "core/config.hpp"
 #include "core/content.hpp"
+#include "core/loading.hpp"
 #include "core/presentation.hpp"
+#include "core/translations.hpp"
 #include "support/headless.hpp"
+
+// Fault injection for folders that fail part-way (a disk or share going away during a scan):
+// while g_failing_folder names a folder, readdir on it hands out g_entries_before_failure
+// entries, then fails with EIO. libstdc++'s directory_iterator calls readdir through the
+// dynamic linker, which finds this definition in the test program before the C library's.
+namespace {
+std::string g_failing_folder;  // empty: readdir works as usual
+int g_entries_before_failure = 0;
+}  // namespace
+
+extern "C" dirent* readdir(DIR* dir) {
+    static const auto real_readdir = reinterpret_cast<dirent* (*)(DIR*)>(dlsym(RTLD_NEXT, "readdir"));
+    if (!g_failing_folder.empty()) {
+        std::error_code ec;
+        if (std::filesystem::read_symlink("/proc/self/fd/" + std::to_string(dirfd(dir)), ec) == g_failing_folder) {
+            if (g_entries_before_failure == 0) {
+                errno = EIO;
+                return nullptr;
+            }
+            dirent* entry = real_readdir(dir);
+            if (entry && std::string_view(entry->d_name) != "." && std::string_view(entry->d_name) != "..")
+                --g_entries_before_failure;
+            return entry;
+        }
+    }
+    return real_readdir(dir);
+}
 
 namespace anteroom {
 namespace {
@@ -48,22 +80,10 @@ void for_each_text(const ModuleSource& m, const std::function<void(const std::st
     f(m.id + " title", m.title);
     f(m.id + " summary", m.summary);
     for (const ScreenSource& s : m.screens) {
-        f(s.id + " title", s.title);
-        f(s.id + " intro", s.intro);
-        f(s.id + " body", s.body);
-        for (size_t i = 0; i < s.questions.size(); ++i) {
-            f(s.id + " question " + std::to_string(i + 1), s.questions[i].question);
-            f(s.id + " answer " + std::to_string(i + 1), s.questions[i].answer);
-        }
-        for (size_t i = 0; i < s.steps.size(); ++i) {
-            f(s.id + " step " + std::to_string(i + 1) + " title", s.steps[i].title);
-            f(s.id + " step " + std::to_string(i + 1) + " body", s.steps[i].body);
-        }
-        for (const RouteEntry& r : s.routes) {
-            f(s.id + " route " + r.id + " title", r.title);
-            f(s.id + " route " + r.id + " summary", r.summary);
-            f(s.id + " route " + r.id + " body", r.body);
-        }
+        for (size_t i = 0; i < s.texts.size(); ++i) f(s.id + " " + std::string(s.kind->fields[i].key), s.texts[i]);
+        for (const ItemSource& item : s.items)
+            for (size_t i = 0; i < item.texts.size(); ++i)
+                f(s.id + " " + std::string(s.kind->list.table) + " " + item.id + " " + std::string(item.list->fields[i].key), item.texts[i]);
     }
 }
 
@@ -115,29 +135,30 @@ TEST_F(ContentBundled, EducationModuleHasItsNineScreensInOrder) {
 TEST_F(ContentBundled, ScreensHaveTheirKinds) {
     const ModuleSource& m = education();
     for (const ScreenSource& s : m.screens) {
-        ScreenKind expected = s.id == "faq"            ? ScreenKind::Faq
-                              : s.id == "routes"       ? ScreenKind::Routes
-                              : s.id == "path-of-care" ? ScreenKind::Timeline
-                                                       : ScreenKind::Text;
-        EXPECT_EQ(s.kind, expected) << s.id;
-        EXPECT_FALSE(s.title.empty()) << s.id;
-        if (s.kind == ScreenKind::Text) {
-            EXPECT_FALSE(s.body.empty()) << s.id;
+        const std::string expected = s.id == "faq"            ? "faq"
+                                     : s.id == "routes"       ? "routes"
+                                     : s.id == "path-of-care" ? "timeline"
+                                                              : "text";
+        EXPECT_EQ(s.kind->name, expected) << s.id;
+        EXPECT_FALSE(s.text("title").empty()) << s.id;
+        if (s.kind->name == "text") {
+            EXPECT_FALSE(s.text("body").empty()) << s.id;
         }
     }
     ASSERT_NE(find_screen(m, "path-of-care"), nullptr);
-    EXPECT_GE(find_screen(m, "path-of-care")->steps.size(), 3u);
+    EXPECT_GE(find_screen(m, "path-of-care")->items.size(), 3u);
 }
 
 TEST_F(ContentBundled, FaqHasAtLeastTenAnsweredQuestions) {
     const ScreenSource* faq = find_screen(education(), "faq");
     ASSERT_NE(faq, nullptr);
-    EXPECT_GE(faq->questions.size(), 10u);
+    EXPECT_GE(faq->items.size(), 10u);
     std::set<std::string> seen;
-    for (const FaqEntry& q : faq->questions) {
-        EXPECT_FALSE(q.answer.empty()) << q.question.source;
-        EXPECT_EQ(q.question.source.back(), '?') << q.question.source;
-        EXPECT_TRUE(seen.insert(q.question.source).second) << "asked twice: " << q.question.source;
+    for (const ItemSource& q : faq->items) {
+        const std::string& question = q.text("q").source;
+        EXPECT_FALSE(q.text("a").empty()) << question;
+        EXPECT_EQ(question.back(), '?') << question;
+        EXPECT_TRUE(seen.insert(question).second) << "asked twice: " << question;
     }
 }
 
@@ -145,11 +166,11 @@ TEST_F(ContentBundled, RoutesScreenHasEveryRoute) {
     const ScreenSource* routes = find_screen(education(), "routes");
     ASSERT_NE(routes, nullptr);
     std::vector<std::string> ids;
-    for (const RouteEntry& r : routes->routes) {
+    for (const ItemSource& r : routes->items) {
         ids.push_back(r.id);
-        EXPECT_FALSE(r.title.empty()) << r.id;
-        EXPECT_FALSE(r.summary.empty()) << r.id;
-        EXPECT_FALSE(r.body.empty()) << r.id;
+        EXPECT_FALSE(r.text("title").empty()) << r.id;
+        EXPECT_FALSE(r.text("summary").empty()) << r.id;
+        EXPECT_FALSE(r.text("body").empty()) << r.id;
     }
     std::sort(ids.begin(), ids.end());
     std::vector<std::string> all = kRouteIds;
@@ -225,26 +246,17 @@ TEST_F(ContentBundled, PresentKeepsOnlyTheRoutesTheClinicOffers) {
     Presentation p = present(content(), c, "en");
     const ShownScreen* routes = find_shown(p.modules[0], "routes");
     ASSERT_NE(routes, nullptr);
-    ASSERT_EQ(routes->routes.size(), 1u);
-    EXPECT_EQ(routes->routes[0].id, "iv");
-    EXPECT_FALSE(routes->routes[0].body.empty());
+    ASSERT_EQ(routes->items.size(), 1u);
+    EXPECT_EQ(routes->items[0].id, "iv");
+    EXPECT_FALSE(routes->items[0].text("body").empty());
     EXPECT_FALSE(contains(routes->plain(), "Spravato")) << "the nasal page leaked into an IV-only clinic";
 
     c.routes_offered = {"nasal", "iv"};  // shown in content order, not the config's
     p = present(content(), c, "en");
     routes = find_shown(p.modules[0], "routes");
-    ASSERT_EQ(routes->routes.size(), 2u);
-    EXPECT_EQ(routes->routes[0].id, "iv");
-    EXPECT_EQ(routes->routes[1].id, "nasal");
-}
-
-TEST_F(ContentBundled, ValidateRejectsAnUnavailableDefaultLocale) {
-    ClinicConfig c = config();
-    c.default_locale = "xx";
-    Diagnostics problems = validate(content(), c, "anteroom.toml");
-    ASSERT_EQ(problems.size(), 1u) << describe(problems);
-    EXPECT_EQ(problems[0].file, "anteroom.toml");
-    EXPECT_TRUE(contains(problems[0].message, "default_locale 'xx'"));
+    ASSERT_EQ(routes->items.size(), 2u);
+    EXPECT_EQ(routes->items[0].id, "iv");
+    EXPECT_EQ(routes->items[1].id, "nasal");
 }
 
 // ---- The fixture: tests/fixtures/content/good ---------------------------------------------
@@ -281,36 +293,36 @@ TEST_F(ContentFixture, ModuleAndScreensAreRead) {
     EXPECT_EQ(m.minutes, 5);
     ASSERT_EQ(m.screens.size(), 3u);
     EXPECT_EQ(m.screens[0].id, "arrival");
-    EXPECT_EQ(m.screens[0].kind, ScreenKind::Text);
+    EXPECT_EQ(m.screens[0].kind->name, "text");
     EXPECT_EQ(m.screens[1].id, "questions");
-    EXPECT_EQ(m.screens[1].kind, ScreenKind::Faq);
-    ASSERT_EQ(m.screens[1].questions.size(), 2u);
-    EXPECT_EQ(m.screens[1].questions[0].question.source, "Can I drive home?");
-    EXPECT_EQ(m.screens[1].questions[0].answer.source, "No.\nAn adult you trust must drive you home.\n");
-    EXPECT_EQ(m.screens[2].kind, ScreenKind::Routes);
-    ASSERT_EQ(m.screens[2].routes.size(), 2u);
-    EXPECT_EQ(m.screens[2].routes[0].id, "iv");
-    EXPECT_EQ(m.screens[2].routes[1].id, "im");
+    EXPECT_EQ(m.screens[1].kind->name, "faq");
+    ASSERT_EQ(m.screens[1].items.size(), 2u);
+    EXPECT_EQ(m.screens[1].items[0].text("q").source, "Can I drive home?");
+    EXPECT_EQ(m.screens[1].items[0].text("a").source, "No.\nAn adult you trust must drive you home.\n");
+    EXPECT_EQ(m.screens[2].kind->name, "routes");
+    ASSERT_EQ(m.screens[2].items.size(), 2u);
+    EXPECT_EQ(m.screens[2].items[0].id, "iv");
+    EXPECT_EQ(m.screens[2].items[1].id, "im");
     const ModuleSource& after = load_.content.modules[1];
     ASSERT_EQ(after.screens.size(), 1u);
-    EXPECT_EQ(after.screens[0].kind, ScreenKind::Timeline);
-    EXPECT_EQ(after.screens[0].steps.size(), 2u);
+    EXPECT_EQ(after.screens[0].kind->name, "timeline");
+    EXPECT_EQ(after.screens[0].items.size(), 2u);
 }
 
 TEST_F(ContentFixture, TextsRememberTheirFileAndLine) {
     // A multi-line string whose """ ends its line starts on the next line.
     const ScreenSource& arrival = visit().screens[0];
-    EXPECT_EQ(arrival.body.file, dir_ + "/visit/screens/arrival.toml");
-    EXPECT_EQ(arrival.title.line, 2);
-    EXPECT_EQ(arrival.body.line, 4);
+    EXPECT_EQ(arrival.text("body").file, dir_ + "/visit/screens/arrival.toml");
+    EXPECT_EQ(arrival.text("title").line, 2);
+    EXPECT_EQ(arrival.text("body").line, 4);
     const ScreenSource& questions = visit().screens[1];
-    EXPECT_EQ(questions.intro.line, 3);
-    EXPECT_EQ(questions.questions[0].question.line, 6);
-    EXPECT_EQ(questions.questions[0].answer.line, 8);
-    EXPECT_EQ(questions.questions[1].answer.line, 14);
+    EXPECT_EQ(questions.text("intro").line, 3);
+    EXPECT_EQ(questions.items[0].text("q").line, 6);
+    EXPECT_EQ(questions.items[0].text("a").line, 8);
+    EXPECT_EQ(questions.items[1].text("a").line, 14);
     const ScreenSource& routes = visit().screens[2];
-    EXPECT_EQ(routes.routes[0].body.line, 10);
-    EXPECT_EQ(routes.routes[1].summary.line, 19);
+    EXPECT_EQ(routes.items[0].text("body").line, 10);
+    EXPECT_EQ(routes.items[1].text("summary").line, 19);
     EXPECT_EQ(load_.content.interface.at("idle.body").line, 46);
 }
 
@@ -341,7 +353,7 @@ TEST_F(ContentFixture, PresentFillsInTheClinicsValues) {
     EXPECT_TRUE(contains(arrival, "until 3 hours before")) << arrival;
     EXPECT_TRUE(contains(arrival, "at least 90 minutes.")) << arrival;
     // Markdown: a heading and two bullets between two paragraphs.
-    const RichText& body = p.modules[0].screens[0].body;
+    const RichText& body = p.modules[0].screens[0].text("body").rich;
     ASSERT_EQ(body.blocks.size(), 5u);
     EXPECT_EQ(body.blocks[1].kind, BlockKind::Heading);
     EXPECT_EQ(body.blocks[2].kind, BlockKind::Bullet);
@@ -370,6 +382,129 @@ TEST(ContentMissing, EmptyFolderNamesWhatIsMissing) {
     EXPECT_TRUE(contains(load.errors[0].message, "cannot be read"));
     EXPECT_EQ(load.errors[1].file, dir.string());
     EXPECT_TRUE(contains(load.errors[1].message, "holds no module"));
+}
+
+// ---- The clinic's languages, checked once the translations are loaded ----------------------
+
+// The good fixture content with the Spanish of locales/complete, and this configuration text.
+Loaded load_with_languages(const std::string& config_lines) {
+    const std::string text = "clinic_name = \"Hillside Clinic\"\nclinic_phone = \"555-0123\"\nroutes_offered = [\"iv\", \"im\"]\n" + config_lines;
+    return load_all(parse_config(text, "clinic.toml"), "clinic.toml", fixture("content/good"), fixture("locales/complete"));
+}
+
+TEST(ConfigLocales, TranslatedLanguagesMayBeTheDefaultAndTheFallback) {
+    Loaded l = load_with_languages("default_locale = \"es\"\nfallback_locale = \"es\"\n");
+    EXPECT_TRUE(l.ok()) << describe(l.problems);
+}
+
+// Guards a fixed bug: presentation.cpp validate() accepted the pseudo-locales as a default even with
+// pseudo_locales = false, so every patient would start in accented pseudo-English.
+TEST(ConfigLocales, PseudoDefaultNeedsPseudoLocales) {
+    Loaded l = load_with_languages("\ndefault_locale = \"en-XA\"\n");
+    ASSERT_EQ(l.problems.size(), 1u) << describe(l.problems);
+    EXPECT_EQ(l.problems[0].str(),
+              "clinic.toml:5: default_locale 'en-XA' is a layout-testing pseudo-language; set pseudo_locales = true to offer it");
+    for (const char* locale : {"en-XA", "ar-XB"}) {
+        Loaded asked = load_with_languages("pseudo_locales = true\ndefault_locale = \"" + std::string(locale) + "\"\n");
+        EXPECT_TRUE(asked.ok()) << locale << describe(asked.problems);
+    }
+}
+
+// Guards a fixed bug: an unknown default_locale was reported on line 0, naming no language there is.
+TEST(ConfigLocales, UnknownDefaultIsReportedOnItsLineWithTheAvailableOnes) {
+    Loaded l = load_with_languages("default_locale = \"xx\"\n");
+    ASSERT_EQ(l.problems.size(), 1u) << describe(l.problems);
+    EXPECT_EQ(l.problems[0].str(), "clinic.toml:4: default_locale 'xx' is not an available language (available: en, es)");
+    // With no translations, English is the only language.
+    Loaded english = load_all(parse_config("clinic_name = \"A\"\nclinic_phone = \"1\"\nroutes_offered = [\"iv\", \"im\"]\ndefault_locale = \"es\"\n", "clinic.toml"),
+                              "clinic.toml", fixture("content/good"), fixture("locales/none"));
+    ASSERT_EQ(english.problems.size(), 1u) << describe(english.problems);
+    EXPECT_EQ(english.problems[0].str(), "clinic.toml:4: default_locale 'es' is not an available language (available: en)");
+}
+
+TEST(ConfigLocales, FallbackMustBeARealAvailableLanguage) {
+    Loaded unknown = load_with_languages("fallback_locale = \"fr\"\n");
+    ASSERT_EQ(unknown.problems.size(), 1u) << describe(unknown.problems);
+    EXPECT_EQ(unknown.problems[0].str(), "clinic.toml:4: fallback_locale 'fr' is not an available language (available: en, es)");
+    // Patients read the fallback: a pseudo-language is never one, even when offered for testing.
+    Loaded pseudo = load_with_languages("pseudo_locales = true\nfallback_locale = \"ar-XB\"\n");
+    ASSERT_EQ(pseudo.problems.size(), 1u) << describe(pseudo.problems);
+    EXPECT_EQ(pseudo.problems[0].str(),
+              "clinic.toml:5: fallback_locale 'ar-XB' is a layout-testing pseudo-language; name a real one (available: en, es)");
+}
+
+TEST(ConfigLocales, ReportedBeforeEverythingElse) {
+    // Problems in the configuration come first, even those found only once translations load.
+    Loaded l = load_all(parse_config("clinic_name = \"A\"\nclinic_phone = \"1\"\ndefault_locale = \"xx\"\n", "clinic.toml"),
+                        "clinic.toml", fixture("content/good"), fixture("locales/none"));
+    ASSERT_EQ(l.problems.size(), 3u) << describe(l.problems);  // and two routes with no page
+    EXPECT_EQ(l.problems[0].file, "clinic.toml");
+    EXPECT_EQ(l.problems[0].line, 3);
+}
+
+// ---- Folders that cannot be read to the end -----------------------------------------------
+
+// While alive, readdir fails on `folder` after handing out `entries` of its entries.
+class FailingFolder {
+public:
+    FailingFolder(const fs::path& folder, int entries) {
+        g_failing_folder = fs::canonical(folder).string();
+        g_entries_before_failure = entries;
+    }
+    ~FailingFolder() { g_failing_folder.clear(); }
+};
+
+bool reports_folder(const Diagnostics& problems, const fs::path& folder) {
+    return std::any_of(problems.begin(), problems.end(), [&](const Diagnostic& d) {
+        return d.file == folder.string() && d.line == 0 && d.message == "cannot list this folder: Input/output error";
+    });
+}
+
+// Guards a fixed bug: content.cpp and translations.cpp read folders with a range-for over
+// directory_iterator(dir, ec), whose ++ throws std::filesystem::error: the error code catches
+// only a folder that cannot be opened at all (and hides that one).
+TEST(ContentFolders, ContentFolderFailingPartWayIsReported) {
+    const fs::path dir = fixture("content/good");
+    ContentLoad load;
+    {
+        FailingFolder failing(dir, 1);
+        EXPECT_NO_THROW(load = load_content(dir));
+    }
+    EXPECT_TRUE(reports_folder(load.errors, dir)) << describe(load.errors);
+}
+
+TEST(ContentFolders, ScreensFolderFailingPartWayIsReported) {
+    const fs::path dir = fixture("content/good");
+    ContentLoad load;
+    {
+        FailingFolder failing(dir / "visit" / "screens", 1);
+        EXPECT_NO_THROW(load = load_content(dir));
+    }
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    EXPECT_TRUE(reports_folder(load.errors, dir / "visit" / "screens")) << describe(load.errors);
+    EXPECT_EQ(load.content.modules.size(), 2u);  // its listed screens are still read
+}
+
+TEST(ContentFolders, LocalesFolderFailingPartWayIsReported) {
+    const fs::path dir = fixture("locales/complete");
+    TranslationsLoad load;
+    {
+        FailingFolder failing(dir, 1);
+        EXPECT_NO_THROW(load = load_translations(dir));
+    }
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    EXPECT_TRUE(reports_folder(load.errors, dir)) << describe(load.errors);
+}
+
+TEST(ContentFolders, FolderThatCannotBeOpenedIsReported) {
+    const fs::path dir = fixture("locales/complete");
+    TranslationsLoad load;
+    {
+        FailingFolder failing(dir, 0);  // fails at its first entry, as the folder is opened
+        load = load_translations(dir);
+    }
+    ASSERT_EQ(load.errors.size(), 1u) << describe(load.errors);
+    EXPECT_TRUE(reports_folder(load.errors, dir)) << describe(load.errors);
 }
 
 }  // namespace

@@ -371,12 +371,11 @@ std::vector<std::string> bundled_texts(bool markdown_only) {
     for (const ModuleSource& m : load.content.modules) {
         if (!markdown_only) add(m.title), add(m.summary);
         for (const ScreenSource& s : m.screens) {
-            if (!markdown_only) add(s.title);
-            add(s.intro);
-            add(s.body);
-            for (const FaqEntry& q : s.questions) add(q.answer);
-            for (const TimelineStep& st : s.steps) add(st.body);
-            for (const RouteEntry& r : s.routes) add(r.body);
+            for (const Text& t : s.texts)
+                if (!markdown_only || t.markdown) add(t);
+            for (const ItemSource& item : s.items)
+                for (const Text& t : item.texts)
+                    if (!markdown_only || t.markdown) add(t);
         }
     }
     if (!markdown_only)

@@ -509,8 +509,8 @@ TEST(I18nFallback, IncompleteModuleIsShownWholeInEnglish) {
     EXPECT_EQ(p.modules[1].locale, "en");
     EXPECT_EQ(p.modules[1].title, "After your session");
     // Whole: the screens' texts that do have a translation are English too.
-    EXPECT_EQ(p.modules[1].screens[0].title, "Getting home");
-    EXPECT_EQ(p.modules[1].screens[0].steps.at(0).title, "Rest");
+    EXPECT_EQ(p.modules[1].screens[0].text("title").line, "Getting home");
+    EXPECT_EQ(p.modules[1].screens[0].items.at(0).text("title").line, "Rest");
     EXPECT_EQ(p.text("nav.back"), "Atrás");  // the interface stays Spanish
 
     const auto locales = available_locales(c.content, partial);

@@ -31,27 +31,55 @@ TEST(Kiosk, BackReturnsStepByStepToHome) {
     k.apply({Intent::Begin}, 1);
     k.apply({Intent::ChooseLanguage, -1, "en"}, 1);
     k.apply({Intent::OpenModule, 0}, 1);
-    k.apply({Intent::Next}, 1);
-    k.apply({Intent::Back}, 1);
-    EXPECT_EQ(k.session().screen, 0);
+    const int last = static_cast<int>(k.current_module()->screens.size()) - 1;
+    ASSERT_GE(last, 2);
+    for (int i = 0; i < last; ++i) k.apply({Intent::Next}, 1);
+    ASSERT_EQ(k.session().screen, last);
+    for (int i = last - 1; i >= 0; --i) {  // one screen back at a time, never skipping
+        k.apply({Intent::Back}, 1);
+        ASSERT_EQ(k.session().place, Place::Module);
+        EXPECT_EQ(k.session().screen, i);
+    }
     k.apply({Intent::Back}, 1);
     EXPECT_EQ(k.session().place, Place::Home);
     k.apply({Intent::Back}, 1);
     EXPECT_EQ(k.session().place, Place::Language);
+    k.apply({Intent::Back}, 1);
+    EXPECT_EQ(k.session().place, Place::Attract);
 }
 
 TEST(Kiosk, IgnoresIntentsThatDoNotFitThePlace) {
     Kiosk k = bundled_kiosk(0);
-    const Session before = k.session();
-    k.apply({Intent::Next}, 0);
-    k.apply({Intent::OpenModule, 0}, 0);
-    k.apply({Intent::ToggleQuestion, 3}, 0);
-    k.apply({Intent::ChooseLanguage, -1, "xx"}, 0);
-    EXPECT_EQ(k.session(), before);
+    auto ignored = [&](const Intent& intent, const char* what) {
+        const Session before = k.session();
+        k.apply(intent, 0);
+        EXPECT_EQ(k.session(), before) << what;
+    };
+    // The attract screen: only Begin (and a language, which any screen may choose) fits.
+    ignored({Intent::Next}, "Next on attract");
+    ignored({Intent::Back}, "Back on attract");
+    ignored({Intent::Home}, "Home on attract");
+    ignored({Intent::OpenLanguages}, "the picker on attract");
+    ignored({Intent::OpenModule, 0}, "a module on attract");
+    ignored({Intent::ToggleItem, 3}, "a question on attract");
+    ignored({Intent::OpenItem, -1, "iv"}, "a route on attract");
+    ignored({Intent::ChooseLanguage, -1, "xx"}, "a language not offered");
     k.apply({Intent::Begin}, 0);
+    ASSERT_EQ(k.session().place, Place::Language);
+    ignored({Intent::OpenModule, 0}, "a module on the language screen");
+    ignored({Intent::Next}, "Next on the language screen");
     k.apply({Intent::ChooseLanguage, -1, "en"}, 0);
-    k.apply({Intent::OpenModule, 99}, 0);
-    EXPECT_EQ(k.session().place, Place::Home);
+    ASSERT_EQ(k.session().place, Place::Home);
+    ignored({Intent::OpenModule, 99}, "a module that does not exist");
+    ignored({Intent::OpenModule, -1}, "a module before the first");
+    ignored({Intent::Begin}, "Begin at home");
+    ignored({Intent::Next}, "Next at home");
+    k.apply({Intent::OpenModule, 0}, 0);
+    ASSERT_EQ(k.current_screen()->kind->name, "text");
+    ignored({Intent::ToggleItem, 0}, "a question on a text screen");
+    ignored({Intent::OpenItem, -1, "iv"}, "a route on a text screen");
+    ignored({Intent::OpenModule, 0}, "a module inside a module");
+    ignored({Intent::Begin}, "Begin inside a module");
 }
 
 TEST(Kiosk, RoutePagesOpenOnlyForOfferedRoutesAndBackCloses) {
@@ -59,15 +87,15 @@ TEST(Kiosk, RoutePagesOpenOnlyForOfferedRoutesAndBackCloses) {
     k.apply({Intent::Begin}, 0);
     k.apply({Intent::ChooseLanguage, -1, "en"}, 0);
     k.apply({Intent::OpenModule, 0}, 0);
-    while (k.current_screen()->kind != ScreenKind::Routes) k.apply({Intent::Next}, 0);
+    while (k.current_screen()->kind->name != "routes") k.apply({Intent::Next}, 0);
     const int routes_screen = k.session().screen;
-    ASSERT_EQ(k.current_screen()->routes.size(), 2u);
-    k.apply({Intent::OpenRoute, -1, "im"}, 0);  // not offered here
-    EXPECT_TRUE(k.session().route.empty());
-    k.apply({Intent::OpenRoute, -1, "nasal"}, 0);
-    EXPECT_EQ(k.session().route, "nasal");
+    ASSERT_EQ(k.current_screen()->items.size(), 2u);
+    k.apply({Intent::OpenItem, -1, "im"}, 0);  // not offered here
+    EXPECT_TRUE(k.session().page.empty());
+    k.apply({Intent::OpenItem, -1, "nasal"}, 0);
+    EXPECT_EQ(k.session().page, "nasal");
     k.apply({Intent::Back}, 0);
-    EXPECT_TRUE(k.session().route.empty());
+    EXPECT_TRUE(k.session().page.empty());
     EXPECT_EQ(k.session().screen, routes_screen);
 }
 
@@ -76,14 +104,14 @@ TEST(Kiosk, FaqAnswersToggleAndCloseWhenLeavingTheScreen) {
     k.apply({Intent::Begin}, 0);
     k.apply({Intent::ChooseLanguage, -1, "en"}, 0);
     k.apply({Intent::OpenModule, 0}, 0);
-    while (k.current_screen()->kind != ScreenKind::Faq) k.apply({Intent::Next}, 0);
-    k.apply({Intent::ToggleQuestion, 2}, 0);
-    k.apply({Intent::ToggleQuestion, 4}, 0);
-    EXPECT_EQ(k.session().open_questions, (std::set<int>{2, 4}));
-    k.apply({Intent::ToggleQuestion, 2}, 0);
-    EXPECT_EQ(k.session().open_questions, (std::set<int>{4}));
+    while (k.current_screen()->kind->name != "faq") k.apply({Intent::Next}, 0);
+    k.apply({Intent::ToggleItem, 2}, 0);
+    k.apply({Intent::ToggleItem, 4}, 0);
+    EXPECT_EQ(k.session().open_items, (std::set<int>{2, 4}));
+    k.apply({Intent::ToggleItem, 2}, 0);
+    EXPECT_EQ(k.session().open_items, (std::set<int>{4}));
     k.apply({Intent::Back}, 0);
-    EXPECT_TRUE(k.session().open_questions.empty());
+    EXPECT_TRUE(k.session().open_items.empty());
 }
 
 TEST(Kiosk, WarnsAfterIdleWarningAndResetsAfterIdleReset) {
@@ -135,10 +163,15 @@ TEST(Kiosk, ResetWipesEverythingAboutThePatient) {
     Kiosk k = bundled_kiosk(0);
     const Session fresh = k.session();
     k.apply({Intent::Begin}, 5);
-    k.apply({Intent::ChooseLanguage, -1, "en"}, 5);
+    k.apply({Intent::ChooseLanguage, -1, "es"}, 5);  // not the default language
     k.apply({Intent::OpenModule, 0}, 5);
-    while (k.current_screen()->kind != ScreenKind::Faq) k.apply({Intent::Next}, 5);
-    k.apply({Intent::ToggleQuestion, 1}, 5);
+    while (k.current_screen()->kind->name != "faq") k.apply({Intent::Next}, 5);
+    k.apply({Intent::ToggleItem, 1}, 5);
+    k.apply({Intent::OpenLanguages}, 5);
+    for (bool differs : {k.session().locale != fresh.locale, k.session().place != fresh.place, k.session().module != fresh.module,
+                         k.session().screen != fresh.screen, k.session().open_items != fresh.open_items,
+                         k.session().choosing_language != fresh.choosing_language})
+        ASSERT_TRUE(differs) << "the patient left a mark on every part of the session";
     k.tick(5 + k.config().idle_reset_s);
     Session expected = fresh;
     expected.last_touch = 5 + k.config().idle_reset_s;

@@ -43,6 +43,38 @@ TEST(Markdown, ReportsWhatIsOutsideTheSubsetWithItsLine) {
     EXPECT_NE(t.plain().find("this"), std::string::npos);  // the words are kept
 }
 
+// Guards a fixed bug: markdown.cpp took md4c's pointer for a soft break, which points at md4c's own "\n"
+// literal and not into the text, as a place in the text: subtracting it is undefined behaviour,
+// and a problem placed by it was reported on line 0 (or on a line made up from the address).
+TEST(Markdown, ProblemBeforeASoftBreakKeepsItsLine) {
+    for (const char* markup : {"[](https://example.org)", "![](chart.png)"}) {
+        std::vector<MarkdownProblem> problems;
+        parse_markdown(std::string("Fine.\n\nSee ") + markup + "\nand ask us.\n", &problems);
+        ASSERT_EQ(problems.size(), 1u) << markup;
+        EXPECT_EQ(problems[0].line, 2) << markup;
+    }
+}
+
+TEST(Markdown, ProblemAfterASoftBrokenParagraphKeepsItsLine) {
+    std::vector<MarkdownProblem> problems;
+    // The paragraph's last text is a soft break (md4c's literal): nothing of the source comes after it.
+    parse_markdown("Fine.\n\nThis is the chart:\n![](chart.png)\n\n> A quote\n", &problems);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].line, 3);
+    EXPECT_NE(problems[0].message.find("image"), std::string::npos) << problems[0].message;
+    EXPECT_EQ(problems[1].line, 5);
+    EXPECT_NE(problems[1].message.find("quote"), std::string::npos) << problems[1].message;
+}
+
+TEST(Markdown, CollapsedSpacesDoNotMoveAProblem) {
+    // With whitespace collapsed, md4c passes a space of its own between words.
+    std::vector<MarkdownProblem> problems;
+    parse_markdown("Fine.\n\nSee    [](https://example.org)    here,\nthen ask.\n\n> A quote\n", &problems);
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].line, 2);
+    EXPECT_EQ(problems[1].line, 5);
+}
+
 TEST(Markdown, IndentedTextIsNotCode) {
     std::vector<MarkdownProblem> problems;
     RichText t = parse_markdown("    Indented like TOML often is.\n", &problems);

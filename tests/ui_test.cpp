@@ -5,7 +5,10 @@
 #include <cmath>
 #include <cstring>
 #include <functional>
+#include <map>
+#include <set>
 #include <tuple>
+#include <vector>
 
 #include "support/headless.hpp"
 #include "ui/fonts.hpp"
@@ -25,8 +28,8 @@ void open_education(Headless& h) {
     ASSERT_EQ(h.session().place, Place::Module);
 }
 
-void go_to_kind(Headless& h, ScreenKind kind) {
-    while (h.kiosk().current_screen()->kind != kind) ASSERT_TRUE(h.tap(h.text("nav.next")));
+void go_to_kind(Headless& h, std::string_view kind) {
+    while (h.kiosk().current_screen()->kind->name != kind) ASSERT_TRUE(h.tap(h.text("nav.next")));
 }
 
 // Visits every place and screen in a language, calling check on each.
@@ -42,13 +45,15 @@ void visit_everything(Headless& h, const std::function<void(const std::string&)>
     for (size_t i = 0; i < module.screens.size(); ++i) {
         const ShownScreen& screen = *h.kiosk().current_screen();
         check(screen.id);
-        for (const ShownRoute& route : screen.routes) {
-            ASSERT_TRUE(h.tap(route.title));
+        for (const ShownItem& route : screen.items) {
+            if (screen.kind->list.action != ItemAction::OpenPage) break;
+            ASSERT_TRUE(h.tap(route.text("title").line));
             check(screen.id + "/" + route.id);
             ASSERT_TRUE(h.tap(h.text("nav.back")));
         }
-        for (const ShownQuestion& q : screen.questions) h.kiosk().apply({Intent::ToggleQuestion, static_cast<int>(&q - &screen.questions[0])}, h.now());
-        if (!screen.questions.empty()) {
+        const bool opens = screen.kind->list.action == ItemAction::Toggle;
+        for (size_t q = 0; opens && q < screen.items.size(); ++q) h.kiosk().apply({Intent::ToggleItem, static_cast<int>(q)}, h.now());
+        if (opens) {
             h.frames(2);
             check(screen.id + " (answers open)");
         }
@@ -66,7 +71,7 @@ TEST(Ui, WalksTheEducationModuleFromAttractToEndAndBackToStart) {
     const int screens = static_cast<int>(h.kiosk().current_module()->screens.size());
     for (int i = 0; i < screens; ++i) {
         EXPECT_EQ(h.session().screen, i);
-        EXPECT_TRUE(h.probe().has_text(h.kiosk().current_screen()->title));
+        EXPECT_TRUE(h.probe().has_text(h.kiosk().current_screen()->text("title").line));
         EXPECT_TRUE(h.probe().has_text(std::to_string(i + 1) + " of " + std::to_string(screens)));
         ASSERT_TRUE(h.tap(h.text(i + 1 == screens ? "nav.finish" : "nav.next")));
     }
@@ -75,62 +80,148 @@ TEST(Ui, WalksTheEducationModuleFromAttractToEndAndBackToStart) {
     EXPECT_EQ(h.session().place, Place::Attract);
 }
 
+// Scrolled to its end, the page's last words are the "Questions?" card, in view above the
+// bottom bar: its title, then its body with the clinic's phone number, and nothing after.
+void expect_ends_with_ask_card(Headless& h, const std::string& where) {
+    h.ui().scroll_to(1e6f);  // the screen holds it at its end
+    h.frames(2);
+    const ui::ProbeItem* back = h.probe().find(h.text("nav.back"));
+    ASSERT_NE(back, nullptr) << where;
+    const std::string title = h.text("ask.title"), body = h.text("ask.body");
+    ASSERT_NE(body.find(h.kiosk().config().clinic_phone), std::string::npos);
+    const ui::ProbeText* ask = nullptr;
+    for (const ui::ProbeText& t : h.probe().texts)
+        if (t.text == title) ask = &t;
+    ASSERT_NE(ask, nullptr) << where;
+    EXPECT_LE(ask->box.Max.y, back->rect.Min.y) << where << ": in view at the end of the page";
+    std::string after;  // everything between the card's title and the bottom bar
+    for (const ui::ProbeText& t : h.probe().texts)
+        if (t.box.Min.y > ask->box.Min.y && t.box.Max.y <= back->rect.Min.y) after += t.text;
+    auto words = [](std::string text) {  // lines wrap at spaces
+        std::erase(text, ' ');
+        return text;
+    };
+    EXPECT_EQ(words(after), words(body)) << where;
+}
+
 TEST(Ui, EveryModuleScreenEndsWithAWayToAskTheCareTeam) {
     Headless h;
     open_education(h);
-    for (const ShownScreen& screen : h.kiosk().current_module()->screens) {
-        EXPECT_TRUE(h.probe().has_text(h.text("ask.title"))) << screen.id;
-        EXPECT_TRUE(h.probe().has_text(h.kiosk().config().clinic_phone)) << screen.id;
-        h.tap(h.text("nav.next"));
+    const int screens = static_cast<int>(h.kiosk().current_module()->screens.size());
+    for (int i = 0; i < screens; ++i) {
+        ASSERT_EQ(h.session().screen, i);
+        const ShownScreen& screen = *h.kiosk().current_screen();
+        expect_ends_with_ask_card(h, screen.id);
+        for (const ShownItem& route : screen.items) {  // a route's own page too
+            if (screen.kind->list.action != ItemAction::OpenPage) break;
+            ASSERT_TRUE(h.tap(route.text("title").line));
+            expect_ends_with_ask_card(h, screen.id + "/" + route.id);
+            ASSERT_TRUE(h.tap(h.text("routes.all")));
+        }
+        ASSERT_TRUE(h.tap(h.text(i + 1 == screens ? "nav.finish" : "nav.next")));
     }
+    EXPECT_EQ(h.session().place, Place::End);
+}
+
+// The session but for when it was last touched: everything an intent can change.
+Session without_time(Session s) {
+    s.last_touch = 0;
+    return s;
 }
 
 TEST(Ui, ATapFiresOnReleaseNotOnPress) {
     Headless h;
-    open_education(h);
-    const ui::ProbeItem* next = h.probe().find(h.text("nav.next"));
-    ASSERT_NE(next, nullptr);
-    const ImVec2 at = next->visible.GetCenter();
-    h.drag(at, at, 0);  // press and release in place (no movement)
+    // The finger goes down on the item and stays there, resting and wobbling a little as a
+    // finger does; nothing happens until it lifts, and then the item fires.
+    auto press_hold_release = [&](const std::string& label) {
+        const ui::ProbeItem* item = h.probe().find(label);
+        if (!item) {
+            ADD_FAILURE() << "no " << label;
+            return;
+        }
+        const ImVec2 at = item->visible.GetCenter();
+        const Session before = h.session();
+        h.press_at(at);
+        h.frames(20);
+        h.move_to({at.x + 3, at.y - 2});
+        h.frames(20);
+        h.move_to(at);
+        h.frames(20);
+        EXPECT_GT(h.session().last_touch, before.last_touch) << label << ": the press was felt";
+        EXPECT_EQ(without_time(h.session()), without_time(before)) << label << ": nothing fired while the finger was down";
+        h.release();
+        EXPECT_NE(without_time(h.session()), without_time(before)) << label << ": it fired when the finger lifted";
+    };
+    press_hold_release(h.text("attract.touch"));
+    EXPECT_EQ(h.session().place, Place::Language);
+    press_hold_release("English");
+    EXPECT_EQ(h.session().place, Place::Home);
+    press_hold_release(h.kiosk().shown().modules.at(0).title);
+    ASSERT_EQ(h.session().place, Place::Module);
+    EXPECT_EQ(h.session().screen, 0);
+    press_hold_release(h.text("nav.next"));
     EXPECT_EQ(h.session().screen, 1);
+    go_to_kind(h, "faq");
+    press_hold_release(h.kiosk().current_screen()->items.at(0).text("q").line);  // opens in place: no screen change
+    EXPECT_EQ(h.session().open_items, (std::set<int>{0}));
 }
 
 TEST(Ui, DraggingScrollsAndNeverPressesAButton) {
     Headless h;
     open_education(h);
-    go_to_kind(h, ScreenKind::Faq);
+    go_to_kind(h, "faq");
     const ShownScreen& faq = *h.kiosk().current_screen();
     // Start the drag on a question (itself a button) and pull the page up, then lift there.
-    const ui::ProbeItem* question = h.probe().find(faq.questions.at(1).question);
+    const ui::ProbeItem* question = h.probe().find(faq.items.at(1).text("q").line);
     ASSERT_NE(question, nullptr);
     const ImVec2 from = question->visible.GetCenter();
     EXPECT_EQ(h.ui().scroll().y, 0);
     h.drag(from, {from.x, from.y - 400}, 20);
     h.frames(120);  // let any fling run out
-    EXPECT_TRUE(h.session().open_questions.empty());
+    EXPECT_TRUE(h.session().open_items.empty());
     EXPECT_GT(h.ui().scroll().y, 350);
-    const ui::ProbeItem* moved = h.probe().find_any(faq.questions.at(1).question);
+    const ui::ProbeItem* moved = h.probe().find_any(faq.items.at(1).text("q").line);
     ASSERT_NE(moved, nullptr);
     EXPECT_NEAR(moved->rect.GetCenter().y, from.y - h.ui().scroll().y, 1.f) << "the content moved with the finger";
     EXPECT_EQ(h.kiosk().current_screen(), &faq);
 
-    // Dragging back down over the Next button area and releasing on a question: still no press.
-    const ui::ProbeItem* other = h.probe().find(faq.questions.at(4).question);
+    // Dragging back down a little and releasing on the question it started on: still no press.
+    const ui::ProbeItem* other = h.probe().find(faq.items.at(4).text("q").line);
     ASSERT_NE(other, nullptr);
     h.drag(other->visible.GetCenter(), {other->visible.GetCenter().x + 200, other->visible.GetCenter().y + 30}, 10);
     h.frames(60);
-    EXPECT_TRUE(h.session().open_questions.empty());
+    EXPECT_TRUE(h.session().open_items.empty());
+
+    // A finger that goes down on a button, wanders off and comes back to lift there has
+    // dragged, not tapped: the forward button in the bottom bar, and a question in the page
+    // (which scrolls away with the finger and back).
+    const bool last = h.session().screen + 1 == static_cast<int>(h.kiosk().current_module()->screens.size());
+    for (const std::string& label : {h.text(last ? "nav.finish" : "nav.next"), faq.items.at(4).text("q").line}) {
+        const ui::ProbeItem* item = h.probe().find(label);
+        ASSERT_NE(item, nullptr) << label;
+        const ImVec2 at = item->visible.GetCenter();
+        h.press_at(at);
+        for (int i = 1; i <= 10; ++i) h.move_to({at.x, at.y - 15.f * i});
+        for (int i = 9; i >= 0; --i) h.move_to({at.x, at.y - 15.f * i});
+        h.frames(15);  // at rest where it began, so the page does not fling
+        ASSERT_NE(h.probe().find(label), nullptr);
+        EXPECT_TRUE(h.probe().find(label)->visible.Contains(at)) << label << ": back under the finger";
+        h.release();
+        h.frames(30);
+        EXPECT_EQ(h.kiosk().current_screen(), &faq) << label;
+        EXPECT_TRUE(h.session().open_items.empty()) << label;
+    }
 }
 
 TEST(Ui, AFingerThatWobblesALittleStillTaps) {
     Headless h;
     open_education(h);
-    go_to_kind(h, ScreenKind::Faq);
-    const ui::ProbeItem* question = h.probe().find(h.kiosk().current_screen()->questions.at(0).question);
+    go_to_kind(h, "faq");
+    const ui::ProbeItem* question = h.probe().find(h.kiosk().current_screen()->items.at(0).text("q").line);
     ASSERT_NE(question, nullptr);
     const ImVec2 at = question->visible.GetCenter();
     h.drag(at, {at.x + 4, at.y + 5}, 3);  // under the tap threshold
-    EXPECT_EQ(h.session().open_questions, (std::set<int>{0}));
+    EXPECT_EQ(h.session().open_items, (std::set<int>{0}));
 }
 
 TEST(Ui, DraggingOnAModuleCardDoesNotOpenIt) {
@@ -148,9 +239,9 @@ TEST(Ui, DraggingOnAModuleCardDoesNotOpenIt) {
 TEST(Ui, AFlingKeepsScrollingAfterTheFingerLifts) {
     Headless h;
     open_education(h);
-    go_to_kind(h, ScreenKind::Faq);
-    h.kiosk().apply({Intent::ToggleQuestion, 0}, h.now());  // make the page long
-    h.kiosk().apply({Intent::ToggleQuestion, 1}, h.now());
+    go_to_kind(h, "faq");
+    h.kiosk().apply({Intent::ToggleItem, 0}, h.now());  // make the page long
+    h.kiosk().apply({Intent::ToggleItem, 1}, h.now());
     h.frames(3);
     const ImVec2 from{960, 700};
     h.drag(from, {from.x, from.y - 300}, 6);  // fast: 300 px in 0.1 s
@@ -163,6 +254,8 @@ TEST(Ui, AFlingKeepsScrollingAfterTheFingerLifts) {
     EXPECT_FALSE(h.ui().wants_frame());  // it comes to rest and stops asking for frames
 }
 
+// The warning answers on release, like every other button: pressing "I'm still here" does
+// not dismiss it under the finger, and the tap that answers it presses nothing else.
 TEST(Ui, InactivityWarnsThenStillHereKeepsTheSession) {
     Headless h;
     open_education(h);
@@ -170,15 +263,24 @@ TEST(Ui, InactivityWarnsThenStillHereKeepsTheSession) {
     h.wait(h.kiosk().config().idle_warning_s + 1);
     EXPECT_TRUE(h.probe().has_text(h.text("idle.title")));
     const int seconds = h.kiosk().config().idle_reset_s - h.kiosk().config().idle_warning_s - 1;
-    EXPECT_TRUE(h.probe().has_text(std::to_string(seconds))) << "countdown shows the seconds left";
+    EXPECT_TRUE(h.probe().has_text(h.kiosk().shown().number(seconds))) << "countdown shows the seconds left";
     EXPECT_GE(seconds, kMinIdleCountdown - 1);
     EXPECT_EQ(h.probe().find(h.text("nav.next")), nullptr) << "the screen below does not take touches";
-    ASSERT_TRUE(h.tap(h.text("idle.stay")));
+
+    const ui::ProbeItem* stay = h.probe().find(h.text("idle.stay"));
+    ASSERT_NE(stay, nullptr);
+    h.press_at(stay->visible.GetCenter());
+    h.frames(10);
+    EXPECT_TRUE(h.kiosk().idle(h.now()).warning) << "a finger resting on the button has not answered yet";
+    ASSERT_NE(h.probe().find(h.text("idle.stay")), nullptr) << "the button stays under the finger";
+    h.release();
+    EXPECT_FALSE(h.kiosk().idle(h.now()).warning);
     EXPECT_FALSE(h.probe().has_text(h.text("idle.title")));
     EXPECT_EQ(h.session().place, Place::Module);
     EXPECT_EQ(h.session().screen, 1);
     h.wait(h.kiosk().config().idle_warning_s - 5);  // the timer started again at the tap
     EXPECT_EQ(h.session().place, Place::Module);
+    EXPECT_FALSE(h.kiosk().idle(h.now()).warning);
 }
 
 TEST(Ui, TouchingTheWarningDoesNotPressWhatIsUnderIt) {
@@ -186,58 +288,148 @@ TEST(Ui, TouchingTheWarningDoesNotPressWhatIsUnderIt) {
     open_education(h);
     const ImVec2 next = h.probe().find(h.text("nav.next"))->visible.GetCenter();
     h.wait(h.kiosk().config().idle_warning_s + 1);
-    h.tap_at(next);
+    h.tap_at(next);  // on the warning's shade, where Next lies beneath
     EXPECT_EQ(h.session().screen, 0);
-    EXPECT_FALSE(h.probe().has_text(h.text("idle.title")));
+    EXPECT_EQ(h.session().place, Place::Module);
+    EXPECT_FALSE(h.probe().has_text(h.text("idle.title"))) << "a tap anywhere on the warning answers it";
+}
+
+// Only a tap answers: a finger left resting on the glass (a bag, a sleeve) does not keep a
+// session alive for ever.
+TEST(Ui, AFingerRestingOnTheWarningDoesNotHoldOffTheReset) {
+    Headless h;
+    open_education(h);
+    h.wait(h.kiosk().config().idle_warning_s + 1);
+    h.press_at({100, 100});
+    const int countdown = h.kiosk().config().idle_reset_s - h.kiosk().config().idle_warning_s;
+    for (int s = 0; s < countdown; ++s) h.wait(1);
+    EXPECT_EQ(h.session().place, Place::Attract);
+    h.release();
+    EXPECT_EQ(h.session().place, Place::Attract) << "lifting that finger must not begin a session";
 }
 
 TEST(Ui, InactivityResetWipesTheSession) {
     Headless h;
-    open_education(h);
-    go_to_kind(h, ScreenKind::Faq);
-    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->questions.at(2).question));
-    ASSERT_FALSE(h.session().open_questions.empty());
+    const Session fresh = h.session();
+    // A patient who chose Spanish, read into the module, opened an answer, scrolled, and left
+    // the language picker open.
+    ASSERT_TRUE(h.tap(h.text("attract.touch")));
+    ASSERT_TRUE(h.tap("Español"));
+    ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
+    go_to_kind(h, "faq");
+    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->items.at(2).text("q").line));
+    h.slow_drag({960, 700}, {960, 400});
+    ASSERT_GT(h.ui().scroll().y, 0);
+    ASSERT_TRUE(h.tap(h.text("nav.language")));
+    for (bool differs : {h.session().locale != fresh.locale, h.session().place != fresh.place, h.session().module != fresh.module,
+                         h.session().screen != fresh.screen, h.session().open_items != fresh.open_items,
+                         h.session().choosing_language != fresh.choosing_language})
+        ASSERT_TRUE(differs) << "the patient left a mark on every part of the session";
     h.wait(h.kiosk().config().idle_warning_s + 1);
     h.wait(h.kiosk().config().idle_reset_s - h.kiosk().config().idle_warning_s);
-    EXPECT_EQ(h.session().place, Place::Attract);
-    EXPECT_EQ(h.session().module, -1);
-    EXPECT_TRUE(h.session().open_questions.empty());
-    EXPECT_TRUE(h.session().route.empty());
+    EXPECT_EQ(without_time(h.session()), without_time(fresh)) << "the whole session is new";
     EXPECT_EQ(h.ui().scroll().y, 0);
+    EXPECT_EQ(h.kiosk().shown().locale, "en");
     EXPECT_TRUE(h.probe().has_text(h.text("attract.touch")));
+    EXPECT_EQ(h.probe().find_any("Español"), nullptr) << "the picker is gone";
+}
+
+// Every route the content describes, by id, with its English title: what a card would say.
+std::map<std::string, std::string> content_routes() {
+    ContentLoad content = load_content(testing::source_path("content"));
+    std::map<std::string, std::string> routes;
+    for (const auto& screen : content.content.modules.at(0).screens)
+        if (screen.kind->list.by_route)
+            for (const ItemSource& r : screen.items) routes[r.id] = format_message(r.text("title").source, {}, "en");
+    return routes;
+}
+
+// On a clinic's routes chooser: the cards there, whether in view or scrolled out of it, are
+// exactly the routes it offers, and each opens its own page.
+void check_routes_chooser(ImVec2 size, const std::string& offered_toml, const std::set<std::string>& offered,
+                          bool some_below_the_fold) {
+    SCOPED_TRACE(std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)) + ", offering " + offered_toml);
+    Headless h(size, "clinic_name = \"Oak\"\nclinic_phone = \"555\"\nroutes_offered = " + offered_toml + "\n");
+    open_education(h);
+    go_to_kind(h, "routes");
+    const std::map<std::string, std::string> routes = content_routes();
+    ASSERT_EQ(routes.size(), 4u) << "the content describes all four routes";
+    std::set<std::string> cards, out_of_view;
+    for (const auto& [id, title] : routes) {
+        if (!h.probe().find_any(title)) continue;
+        cards.insert(id);
+        if (!h.probe().find(title)) out_of_view.insert(id);
+    }
+    EXPECT_EQ(cards, offered);
+    if (some_below_the_fold) {
+        EXPECT_FALSE(out_of_view.empty()) << "this size should leave a card below the fold";
+    }
+    for (const std::string& id : offered) {
+        ASSERT_TRUE(h.tap(routes.at(id))) << id;
+        EXPECT_EQ(h.session().page, id);
+        ASSERT_TRUE(h.tap(h.text("routes.all")));
+        EXPECT_TRUE(h.session().page.empty());
+    }
 }
 
 TEST(Ui, RoutesChooserShowsOnlyWhatTheClinicOffers) {
-    Headless h({1920, 1080}, "clinic_name = \"Oak\"\nclinic_phone = \"555\"\nroutes_offered = [\"lozenge\"]\n");
-    open_education(h);
-    go_to_kind(h, ScreenKind::Routes);
-    ContentLoad content = load_content(testing::source_path("content"));
-    int shown = 0;
-    for (const auto& screen : content.content.modules.at(0).screens)
-        for (const RouteEntry& r : screen.routes) shown += h.probe().find(format_message(r.title.source, {}, "en")) != nullptr;
-    EXPECT_EQ(shown, 1);
-    const ShownRoute& lozenge = h.kiosk().current_screen()->routes.at(0);
-    ASSERT_TRUE(h.tap(lozenge.title));
-    EXPECT_EQ(h.session().route, "lozenge");
-    ASSERT_TRUE(h.tap(h.text("routes.all")));
-    EXPECT_TRUE(h.session().route.empty());
+    check_routes_chooser({1920, 1080}, "[\"lozenge\", \"iv\"]", {"iv", "lozenge"}, false);
+    check_routes_chooser({1920, 1080}, "[\"nasal\"]", {"nasal"}, false);
+    // All four on a small portrait screen, where the last cards start out below the fold.
+    check_routes_chooser({480, 640}, "[\"iv\", \"im\", \"lozenge\", \"nasal\"]", {"iv", "im", "lozenge", "nasal"}, true);
 }
 
 TEST(Ui, LanguageScreenNamesEachLanguageInItself) {
+    // Written out here rather than asked of ICU as the kiosk does, so that a wrong name fails.
+    const std::map<std::string, std::string> names{{"en", "English"},     {"es", "Español"}, {"zh-Hans", "中文（简体）"},
+                                                   {"vi", "Tiếng Việt"}, {"ko", "한국어"},  {"ar", "العربية"}};
     Headless h;
+    std::set<std::string> offered(h.kiosk().locales().begin(), h.kiosk().locales().end()), expected_locales;
+    std::multiset<std::string> expected_buttons;
+    for (const auto& [locale, name] : names) expected_locales.insert(locale), expected_buttons.insert(name);
+    ASSERT_EQ(offered, expected_locales) << "a language offered here needs its name in this test";
     ASSERT_TRUE(h.tap(h.text("attract.touch")));
-    EXPECT_NE(h.probe().find("English"), nullptr);
+    // Whichever language the screen is in, the buttons are the same: each language in itself,
+    // once, and each chooses its own language.
+    for (const auto& [locale, name] : names) {
+        ASSERT_EQ(h.session().place, Place::Language);
+        std::multiset<std::string> buttons;
+        for (const ui::ProbeItem& item : h.probe().items)
+            if (item.label != h.text("nav.back")) buttons.insert(item.label);
+        EXPECT_EQ(buttons, expected_buttons) << "with the screen in " << h.session().locale;
+        ASSERT_TRUE(h.tap(name)) << name;
+        EXPECT_EQ(h.session().locale, locale) << name;
+        ASSERT_EQ(h.session().place, Place::Home);
+        ASSERT_TRUE(h.tap(h.text("nav.back")));
+    }
+}
+
+// Every enabled touch target on screen now, at least 60 px each way; returns how many.
+int expect_targets_at_least_60_px(const Headless& h, const std::string& where) {
+    int targets = 0;
+    for (const ui::ProbeItem& item : h.probe().items) {
+        if (!item.enabled) continue;
+        ++targets;
+        EXPECT_GE(item.rect.GetWidth(), 60) << where << ": " << item.label;
+        EXPECT_GE(item.rect.GetHeight(), 60) << where << ": " << item.label;
+    }
+    return targets;
 }
 
 TEST(Ui, EveryTouchTargetIsAtLeast60PixelsAt1080p) {
-    Headless h({1920, 1080});
-    visit_everything(h, [&](const std::string& where) {
-        for (const ui::ProbeItem& item : h.probe().items) {
-            if (!item.enabled) continue;
-            EXPECT_GE(item.rect.GetWidth(), 60) << where << ": " << item.label;
-            EXPECT_GE(item.rect.GetHeight(), 60) << where << ": " << item.label;
-        }
-    });
+    for (const ImVec2 size : {ImVec2{1920, 1080}, ImVec2{1080, 1920}}) {
+        const std::string at = std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)) + " ";
+        Headless h(size);
+        int targets = 0;
+        visit_everything(h, [&](const std::string& where) { targets += expect_targets_at_least_60_px(h, at + where); });
+        EXPECT_GT(targets, 50) << at << "the check saw the screens' buttons";
+        // The language picker, open over a screen.
+        Headless picker(size);
+        open_education(picker);
+        ASSERT_TRUE(picker.tap(picker.text("nav.language")));
+        ASSERT_TRUE(picker.session().choosing_language);
+        EXPECT_GE(expect_targets_at_least_60_px(picker, at + "language picker"), static_cast<int>(picker.kiosk().locales().size()));
+    }
 }
 
 const std::string kWithPseudoLocales = "clinic_name = \"Riverside Clinic\"\nclinic_phone = \"555-0100\"\npseudo_locales = true\n";
@@ -271,8 +463,8 @@ INSTANTIATE_TEST_SUITE_P(All, UiLayout,
 TEST(Ui, LanguageChangesFromAnyScreenAndKeepsThePlace) {
     Headless h;
     open_education(h);
-    go_to_kind(h, ScreenKind::Faq);
-    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->questions.at(1).question));
+    go_to_kind(h, "faq");
+    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->items.at(1).text("q").line));
     const Session before = h.session();
     ASSERT_TRUE(h.tap(h.text("nav.language")));
     EXPECT_TRUE(h.session().choosing_language);
@@ -282,25 +474,53 @@ TEST(Ui, LanguageChangesFromAnyScreenAndKeepsThePlace) {
     EXPECT_FALSE(h.session().choosing_language);
     EXPECT_EQ(h.session().module, before.module);
     EXPECT_EQ(h.session().screen, before.screen);
-    EXPECT_EQ(h.session().open_questions, before.open_questions);
+    EXPECT_EQ(h.session().open_items, before.open_items);
     EXPECT_EQ(h.kiosk().current_module()->locale, "es");
     EXPECT_NE(h.text("nav.back"), "Back");
     EXPECT_NE(h.probe().find(h.text("nav.back")), nullptr) << "the same screen, now in Spanish";
-    EXPECT_TRUE(h.probe().has_text(h.kiosk().current_screen()->questions.at(1).question));
+    EXPECT_TRUE(h.probe().has_text(h.kiosk().current_screen()->items.at(1).text("q").line));
     EXPECT_TRUE(h.probe().overflows().empty());
+
+    // Every other place with a Language button: the patient stays just where they were.
+    auto change_language = [&](const std::string& locale, const std::string& where) {
+        Session expected = h.session();
+        expected.locale = locale;
+        ASSERT_TRUE(h.tap(h.text("nav.language"))) << where;
+        ASSERT_TRUE(h.tap(locale_native_name(locale))) << where;
+        EXPECT_EQ(without_time(h.session()), without_time(expected)) << where;
+    };
+    ASSERT_TRUE(h.tap(h.text("nav.home")));
+    ASSERT_EQ(h.session().place, Place::Home);
+    change_language("vi", "home");
+    ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
+    go_to_kind(h, "routes");
+    ASSERT_TRUE(h.tap(h.kiosk().current_screen()->items.at(0).text("title").line));
+    ASSERT_FALSE(h.session().page.empty());
+    change_language("ko", "a route's page");
+    while (h.session().place == Place::Module) {
+        const bool last = h.session().screen + 1 == static_cast<int>(h.kiosk().current_module()->screens.size());
+        ASSERT_TRUE(h.tap(h.text(last ? "nav.finish" : "nav.next")));
+    }
+    ASSERT_EQ(h.session().place, Place::End);
+    change_language("ar", "the end");
 }
 
 TEST(Ui, ThePickerClosesWithoutChangingAnything) {
     Headless h;
     open_education(h);
-    ASSERT_TRUE(h.tap(h.text("nav.language")));
-    h.tap_at({5, 5});  // outside the card
-    EXPECT_FALSE(h.session().choosing_language);
-    EXPECT_EQ(h.session().locale, "en");
+    ASSERT_TRUE(h.tap(h.text("nav.next")));
+    const Session before = h.session();
+    const ImVec2 next = h.probe().find(h.text("nav.next"))->visible.GetCenter();
+    // A tap outside the card closes it, even on a button of the screen beneath; so does its Back.
+    for (const ImVec2 outside : {ImVec2{5, 5}, next}) {
+        ASSERT_TRUE(h.tap(h.text("nav.language")));
+        ASSERT_TRUE(h.session().choosing_language);
+        h.tap_at(outside);
+        EXPECT_EQ(without_time(h.session()), without_time(before)) << "a tap at " << outside.x << "," << outside.y;
+    }
     ASSERT_TRUE(h.tap(h.text("nav.language")));
     ASSERT_TRUE(h.tap(h.text("nav.back")));
-    EXPECT_FALSE(h.session().choosing_language);
-    EXPECT_EQ(h.session().place, Place::Module);
+    EXPECT_EQ(without_time(h.session()), without_time(before)) << "its Back";
 }
 
 TEST(Ui, ArabicScreensAreMirrored) {

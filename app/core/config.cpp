@@ -15,6 +15,7 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
     if (!root) return result;
     ClinicConfig& c = result.config;
     TableReader r(*root, file, result.errors, text);
+    for (const auto& [key, node] : *root) result.lines[std::string(key.str())] = static_cast<int>(node.source().begin.line);
 
     if (auto v = r.string("clinic_name", true)) c.clinic_name = v->text;
     if (auto v = r.string("clinic_phone", true)) c.clinic_phone = v->text;
@@ -30,6 +31,7 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
     else idle_ok = !r.has("idle_warning_s");
     if (auto v = r.integer("idle_reset_s", false, 15 + kMinIdleCountdown, 7200)) c.idle_reset_s = static_cast<int>(*v);
     else idle_ok = idle_ok && !r.has("idle_reset_s");
+    if (auto v = r.integer("guided_idle_reset_s", false, 300, 28800)) c.guided_idle_reset_s = static_cast<int>(*v);
     if (auto v = r.string("default_locale", false)) c.default_locale = v->text;
     if (auto v = r.string("fallback_locale", false)) c.fallback_locale = v->text;
     if (auto v = r.boolean("arabic_digits", false)) c.arabic_digits = *v;
@@ -58,6 +60,8 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
                 "idle_reset_s must be at least " + std::to_string(kMinIdleCountdown) +
                     " seconds more than idle_warning_s, so the warning counts down long enough to answer");
     }
+    if (idle_ok && c.guided_idle_reset_s < c.idle_reset_s)
+        r.error(r.line_of("guided_idle_reset_s"), "guided_idle_reset_s must not be shorter than idle_reset_s");
     r.finish();
     return result;
 }

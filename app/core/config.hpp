@@ -1,6 +1,7 @@
 #pragma once
 // The clinic's configuration (anteroom.toml): values that differ between clinics.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@ struct ClinicConfig {
     std::string crisis_line = "988";
     int idle_warning_s = 90;   // no touch for this long: "Are you still there?"
     int idle_reset_s = 120;    // no touch for this long: the session is wiped
+    int guided_idle_reset_s = 1800;  // in a therapist-guided session: a longer wait before the reset
     std::string default_locale = "en";
     std::string fallback_locale = "en";  // shown when a module is not translated into the patient's language
     bool arabic_digits = false;          // Arabic text uses Latin digits unless the clinic prefers Arabic-Indic
@@ -29,7 +31,8 @@ struct ClinicConfig {
 
 struct ConfigLoad {
     ClinicConfig config;
-    Diagnostics errors;  // empty when the file is good
+    Diagnostics errors;               // empty when the file is good
+    std::map<std::string, int> lines;  // where each key is written, for checks made once more is loaded
 };
 
 // The shortest countdown the inactivity warning may show, in seconds.

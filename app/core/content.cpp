@@ -13,36 +13,51 @@ namespace fs = std::filesystem;
 
 const std::vector<InterfaceKey>& interface_keys() {
     static const std::vector<InterfaceKey> keys = {
-        {"attract.welcome", {}},
-        {"attract.touch", {}},
-        {"attract.privacy", {}},
-        {"language.title", {}},
-        {"home.title", {}},
-        {"home.minutes", {"minutes"}},
-        {"home.fallback", {"language"}},
+        {"attract.welcome", {}, kDisplayFace},
+        {"attract.touch", {}, kTitleFace},
+        {"attract.privacy", {}, kNoteFace},
+        {"language.title", {}, kTitleFace},
+        {"home.title", {}, kTitleFace},
+        {"home.minutes", {"minutes"}, kNoteFace},
+        {"home.fallback", {"language"}, kNoteFace},
         {"nav.back", {}},
         {"nav.next", {}},
         {"nav.finish", {}},
         {"nav.home", {}},
-        {"nav.progress", {"current", "total"}},
+        {"nav.progress", {"current", "total"}, kNoteFace},
         {"nav.language", {}},
-        {"scroll.more", {}},
+        {"scroll.more", {}, kNoteFace},
         {"faq.show", {}},
         {"faq.hide", {}},
         {"routes.open", {}},
         {"routes.all", {}},
-        {"ask.title", {}},
+        {"ask.title", {}, kHeadingFace},
         {"ask.body", {}},
-        {"end.title", {}},
+        {"end.title", {}, kTitleFace},
         {"end.body", {}},
         {"end.restart", {}},
-        {"idle.title", {}},
-        {"idle.body", {"seconds"}},
+        {"idle.title", {}, kTitleFace},
+        {"idle.body", {"seconds"}, kNoteFace},
         {"idle.stay", {}},
-        {"preparing.title", {}},
+        {"preparing.title", {}, kTitleFace},
         {"preparing.body", {}},
     };
     return keys;
+}
+
+namespace {
+const Text kNoText;
+}
+
+const Text& ScreenSource::text(std::string_view key) const {
+    const int i = kind ? kind->field_index(key) : -1;
+    return i < 0 ? kNoText : texts[static_cast<size_t>(i)];
+}
+
+const Text& ItemSource::text(std::string_view key) const {
+    for (size_t i = 0; i < list->fields.size(); ++i)
+        if (list->fields[i].key == key) return texts[i];
+    return kNoText;
 }
 
 namespace {
@@ -89,56 +104,41 @@ struct Loader {
         ScreenSource screen;
         screen.id = id;
         screen.file = file;
-        auto kind = r.string("kind", true);
         const std::string key = module + "/" + id + ":";
-        screen.title = text_from(r.string("title", true), file, key + "title");
+        auto kind = r.string("kind", true);
         if (kind) {
-            if (kind->text == "text") screen.kind = ScreenKind::Text;
-            else if (kind->text == "faq") screen.kind = ScreenKind::Faq;
-            else if (kind->text == "timeline") screen.kind = ScreenKind::Timeline;
-            else if (kind->text == "routes") screen.kind = ScreenKind::Routes;
-            else error(file, kind->line, "kind '" + kind->text + "' is not one of text, faq, timeline, routes");
+            screen.kind = find_kind(kind->text);
+            if (!screen.kind) error(file, kind->line, "kind '" + kind->text + "' is not one of " + kind_names());
         }
-        if (screen.kind == ScreenKind::Text) {
-            screen.body = text_from(r.string("body", true), file, key + "body", true);
-        } else {
-            screen.intro = text_from(r.string("intro", false), file, key + "intro", true);
-        }
-        if (screen.kind == ScreenKind::Faq) {
-            for (TableReader& q : r.table_array("question")) {
-                const std::string n = key + "question." + std::to_string(screen.questions.size() + 1);
-                screen.questions.push_back({text_from(q.string("q", true), file, n + ".q"), text_from(q.string("a", true), file, n + ".a", true)});
-                q.finish();
-            }
-            if (screen.questions.empty()) error(file, r.line_of("kind"), "an faq screen needs at least one [[question]]");
-        }
-        if (screen.kind == ScreenKind::Timeline) {
-            for (TableReader& s : r.table_array("step")) {
-                const std::string n = key + "step." + std::to_string(screen.steps.size() + 1);
-                screen.steps.push_back({text_from(s.string("title", true), file, n + ".title"), text_from(s.string("body", true), file, n + ".body", true)});
-                s.finish();
-            }
-            if (screen.steps.empty()) error(file, r.line_of("kind"), "a timeline screen needs at least one [[step]]");
-        }
-        if (screen.kind == ScreenKind::Routes) {
+        if (!screen.kind) return std::nullopt;  // its other keys would only add confusing messages
+        const KindSpec& spec = *screen.kind;
+        for (const FieldSpec& f : spec.fields)
+            screen.texts.push_back(text_from(r.string(f.key, f.required), file, key + std::string(f.key), f.form == TextForm::Markdown));
+        if (spec.has_list()) {
+            const std::string table(spec.list.table);
             std::set<std::string> seen;
-            for (TableReader& t : r.table_array("route")) {
-                RouteEntry route;
-                if (auto id = t.string("id", true)) {
-                    route.id = id->text;
-                    if (std::find(kRouteIds.begin(), kRouteIds.end(), id->text) == kRouteIds.end())
-                        error(file, id->line, "route id '" + id->text + "' is not one of iv, im, lozenge, nasal");
-                    else if (!seen.insert(id->text).second)
-                        error(file, id->line, "route '" + id->text + "' appears twice");
+            for (TableReader& t : r.table_array(table)) {
+                ItemSource item;
+                item.list = &spec.list;
+                if (spec.list.by_route) {
+                    if (auto route = t.string("id", true)) {
+                        item.id = route->text;
+                        if (std::find(kRouteIds.begin(), kRouteIds.end(), route->text) == kRouteIds.end())
+                            error(file, route->line, "route id '" + route->text + "' is not one of iv, im, lozenge, nasal");
+                        else if (!seen.insert(route->text).second)
+                            error(file, route->line, "route '" + route->text + "' appears twice");
+                    }
+                } else {
+                    item.id = std::to_string(screen.items.size() + 1);
                 }
-                const std::string n = key + "route." + route.id;
-                route.title = text_from(t.string("title", true), file, n + ".title");
-                route.summary = text_from(t.string("summary", true), file, n + ".summary");
-                route.body = text_from(t.string("body", true), file, n + ".body", true);
+                const std::string n = key + table + "." + item.id + ".";
+                for (const FieldSpec& f : spec.list.fields)
+                    item.texts.push_back(text_from(t.string(f.key, f.required), file, n + std::string(f.key), f.form == TextForm::Markdown));
                 t.finish();
-                screen.routes.push_back(std::move(route));
+                screen.items.push_back(std::move(item));
             }
-            if (screen.routes.empty()) error(file, r.line_of("kind"), "a routes screen needs at least one [[route]]");
+            if (screen.items.empty())
+                error(file, r.line_of("kind"), "a screen of kind '" + std::string(spec.name) + "' needs at least one [[" + table + "]]");
         }
         r.finish();
         return screen;
@@ -186,8 +186,7 @@ struct Loader {
         }
         r.finish();
         // A screen file nobody lists would silently never be shown.
-        std::error_code ec;
-        for (const auto& entry : fs::directory_iterator(dir / "screens", ec)) {
+        for (const fs::directory_entry& entry : list_folder(dir / "screens", result.errors)) {
             if (entry.path().extension() == ".toml" && !listed.contains(entry.path().stem().string()))
                 error(entry.path().string(), 0, "this screen is not listed in " + file + " 'screens'");
         }
@@ -233,7 +232,7 @@ ContentLoad load_content(const fs::path& dir) {
     }
     loader.load_interface(dir / "interface.toml");
     std::vector<fs::path> module_dirs;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    for (const fs::directory_entry& entry : list_folder(dir, loader.result.errors)) {
         if (!entry.is_directory(ec)) continue;
         if (fs::exists(entry.path() / "module.toml", ec)) module_dirs.push_back(entry.path());
         else if (fs::exists(entry.path() / "screens", ec))  // looks like a module whose module.toml is misnamed

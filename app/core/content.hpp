@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/screen_kinds.hpp"
 
 namespace anteroom {
 
@@ -25,35 +26,24 @@ struct Text {
     bool empty() const { return source.empty(); }
 };
 
-enum class ScreenKind { Text, Faq, Timeline, Routes };
+// One item of a screen's list (a question, a step, a route), its texts in the order of its
+// kind's ListSpec::fields.
+struct ItemSource {
+    std::string id;  // the route id, or its number from 1
+    const ListSpec* list = nullptr;
+    std::vector<Text> texts;
 
-struct FaqEntry {
-    Text question;  // plain
-    Text answer;    // Markdown
-};
-
-struct TimelineStep {
-    Text title;  // plain
-    Text body;   // Markdown
-};
-
-struct RouteEntry {
-    std::string id;  // one of kRouteIds
-    Text title;      // plain
-    Text summary;    // plain, one line on the chooser
-    Text body;       // Markdown, the route's own page
+    const Text& text(std::string_view key) const;
 };
 
 struct ScreenSource {
     std::string id;
     std::string file;
-    ScreenKind kind = ScreenKind::Text;
-    Text title;  // plain
-    Text intro;  // Markdown, optional (faq, timeline, routes)
-    Text body;   // Markdown (text)
-    std::vector<FaqEntry> questions;
-    std::vector<TimelineStep> steps;
-    std::vector<RouteEntry> routes;
+    const KindSpec* kind = nullptr;
+    std::vector<Text> texts;  // in the order of kind->fields; an optional one left out is empty
+    std::vector<ItemSource> items;
+
+    const Text& text(std::string_view key) const;
 };
 
 struct ModuleSource {
@@ -71,10 +61,12 @@ struct ContentSource {
     std::map<std::string, Text> interface;   // the app's own words, by key (content/interface.toml)
 };
 
-// Keys the app's interface uses, and the parameters each may use beyond the clinic's.
+// Keys the app's interface uses, the parameters each may use beyond the clinic's, and the
+// faces it is drawn in beyond the body and label faces every interface text may appear in.
 struct InterfaceKey {
     const char* key;
     std::vector<std::string> extra_params;
+    unsigned faces = 0;  // FontRole bits
 };
 const std::vector<InterfaceKey>& interface_keys();
 

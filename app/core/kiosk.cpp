@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace anteroom {
 
@@ -11,9 +12,29 @@ Kiosk::Kiosk(ContentSource content, ClinicConfig config, bool content_ok, double
     reset(now);
 }
 
+const char* event_name(Event::Kind kind) {
+    switch (kind) {
+    case Event::SessionStarted: return "session started";
+    case Event::LanguageChosen: return "language chosen";
+    case Event::ModuleStarted: return "module started";
+    case Event::ScreenReached: return "screen reached";
+    case Event::ModuleCompleted: return "module completed";
+    case Event::ModuleLeftEarly: return "module left early";
+    case Event::SessionTimedOut: return "session timed out";
+    case Event::SessionRestarted: return "session restarted";
+    }
+    return "?";
+}
+
+std::vector<Event> Kiosk::take_events() { return std::exchange(outbox_, {}); }
+
+void Kiosk::record(Event::Kind kind, std::string module, std::string screen, double seconds) {
+    outbox_.push_back({kind, session_.locale, std::move(module), std::move(screen), seconds});
+}
+
 const Presentation& Kiosk::presentation(const std::string& locale) const {
     auto it = presentations_.find(locale);
-    if (it == presentations_.end()) it = presentations_.emplace(locale, present(content_, config_, locale, translations_)).first;
+    if (it == presentations_.end()) it = presentations_.emplace(locale, present(content_, config_, locale, translations_, locales_)).first;
     return it->second;
 }
 
@@ -60,17 +81,30 @@ const ShownScreen* Kiosk::current_screen() const {
 
 void Kiosk::go_to_screen(int screen) {
     session_.screen = screen;
-    session_.route.clear();
-    session_.open_questions.clear();
+    session_.page.clear();
+    session_.open_items.clear();
+    session_.activity_running = false;
+    const ShownModule& m = *current_module();
+    record(Event::ScreenReached, m.id, m.screens[static_cast<size_t>(screen)].id);
+}
+
+void Kiosk::leave_module(double) {
+    if (session_.place != Place::Module) return;
+    const ShownModule& m = *current_module();
+    record(Event::ModuleLeftEarly, m.id, m.screens[static_cast<size_t>(session_.screen)].id);
 }
 
 void Kiosk::apply(const Intent& intent, double now) {
     touched(now);
     if (session_.place == Place::Preparing) return;
     const ShownModule* module = current_module();
+    const ShownScreen* screen = current_screen();
     switch (intent.kind) {
     case Intent::Begin:
-        if (session_.place == Place::Attract) session_.place = Place::Language;
+        if (session_.place == Place::Attract) {
+            session_.place = Place::Language;
+            record(Event::SessionStarted);
+        }
         break;
     case Intent::OpenLanguages:
         // From any screen a patient is on; the picker keeps their place underneath.
@@ -81,6 +115,7 @@ void Kiosk::apply(const Intent& intent, double now) {
     case Intent::ChooseLanguage:
         if (std::find(locales_.begin(), locales_.end(), intent.id) == locales_.end()) break;
         set_locale(intent.id);
+        record(Event::LanguageChosen);
         session_.choosing_language = false;
         if (session_.place == Place::Language) session_.place = Place::Home;
         break;
@@ -89,69 +124,106 @@ void Kiosk::apply(const Intent& intent, double now) {
             intent.index < static_cast<int>(shown().modules.size())) {
             session_.place = Place::Module;
             session_.module = intent.index;
+            session_.module_started = now;
+            record(Event::ModuleStarted, current_module()->id);
             go_to_screen(0);
         }
         break;
     case Intent::Next:
         if (!module) break;
-        if (session_.screen + 1 < static_cast<int>(module->screens.size()))
+        if (session_.screen + 1 < static_cast<int>(module->screens.size())) {
             go_to_screen(session_.screen + 1);
-        else
+        } else {
             session_.place = Place::End;
+            record(Event::ModuleCompleted, module->id, {}, now - session_.module_started);
+        }
         break;
     case Intent::Back:
         if (session_.place == Place::Language) session_.place = Place::Attract;
         else if (session_.place == Place::Home) session_.place = Place::Language;
         else if (!module) break;
-        else if (!session_.route.empty()) session_.route.clear();
+        else if (!session_.page.empty()) session_.page.clear();
         else if (session_.screen > 0) go_to_screen(session_.screen - 1);
-        else session_.place = Place::Home;
+        else {
+            leave_module(now);
+            session_.place = Place::Home;
+            session_.module = -1;
+        }
         break;
     case Intent::Home:
         if (session_.place == Place::Module || session_.place == Place::End) {
+            leave_module(now);
             session_.place = Place::Home;
             session_.module = -1;
-            go_to_screen(0);
+            session_.screen = 0;
+            session_.page.clear();
+            session_.open_items.clear();
+            session_.activity_running = false;
         }
         break;
-    case Intent::OpenRoute: {
-        const ShownScreen* screen = current_screen();
-        if (screen && std::any_of(screen->routes.begin(), screen->routes.end(),
-                                  [&](const ShownRoute& r) { return r.id == intent.id; }))
-            session_.route = intent.id;
+    case Intent::OpenItem:
+        if (screen && screen->kind->list.action == ItemAction::OpenPage && screen->item(intent.id)) session_.page = intent.id;
         break;
-    }
-    case Intent::ToggleQuestion: {
-        const ShownScreen* screen = current_screen();
-        if (!screen || intent.index < 0 || intent.index >= static_cast<int>(screen->questions.size())) break;
-        if (!session_.open_questions.erase(intent.index)) session_.open_questions.insert(intent.index);
+    case Intent::ToggleItem:
+        if (!screen || screen->kind->list.action != ItemAction::Toggle || intent.index < 0 ||
+            intent.index >= static_cast<int>(screen->items.size()))
+            break;
+        if (!session_.open_items.erase(intent.index)) session_.open_items.insert(intent.index);
         break;
-    }
-    case Intent::Restart: reset(now); break;
+    case Intent::Restart:
+        if (session_.place == Place::Attract) break;
+        leave_module(now);
+        record(Event::SessionRestarted);
+        reset(now);
+        break;
     case Intent::StillHere: break;  // touched() above did the work
+    case Intent::ActivityStarted:
+        if (screen) session_.activity_running = true;
+        break;
+    case Intent::ActivityStopped: session_.activity_running = false; break;
     }
 }
 
 void Kiosk::touched(double now) { session_.last_touch = now; }
 
-IdleState Kiosk::idle(double now) const {
+IdlePolicy Kiosk::idle_policy() const {
     if (session_.place == Place::Attract || session_.place == Place::Preparing) return {};
+    if (session_.activity_running) return {};
+    IdlePolicy p{double(config_.idle_warning_s), double(config_.idle_reset_s)};
+    if (session_.mode == Mode::Guided) {  // a therapist is there: a much longer wait, the same countdown
+        const double countdown = p.reset_s - p.warning_s;
+        p.reset_s = config_.guided_idle_reset_s;
+        p.warning_s = p.reset_s - countdown;
+    }
+    return p;
+}
+
+void Kiosk::set_mode(Mode mode, double now) {
+    session_.mode = mode;
+    touched(now);
+}
+
+IdleState Kiosk::idle(double now) const {
+    const IdlePolicy p = idle_policy();
     const double idle_for = now - session_.last_touch;
-    if (idle_for < config_.idle_warning_s) return {};
-    return {true, std::max(0, static_cast<int>(std::ceil(config_.idle_reset_s - idle_for)))};
+    if (idle_for < p.warning_s) return {};
+    return {true, std::max(0, static_cast<int>(std::ceil(p.reset_s - idle_for)))};
 }
 
 void Kiosk::tick(double now) {
-    if (session_.place == Place::Attract || session_.place == Place::Preparing) return;
-    if (now - session_.last_touch >= config_.idle_reset_s) reset(now);
+    if (now - session_.last_touch < idle_policy().reset_s) return;
+    leave_module(now);
+    record(Event::SessionTimedOut);
+    reset(now);
 }
 
 double Kiosk::next_wakeup(double now) const {
-    if (session_.place == Place::Attract || session_.place == Place::Preparing) return kNever;
-    const double warning_at = session_.last_touch + config_.idle_warning_s;
+    const IdlePolicy p = idle_policy();
+    if (p.reset_s == kNever) return kNever;
+    const double warning_at = session_.last_touch + p.warning_s;
     if (now < warning_at) return warning_at;
     // During the countdown, wake when the shown number of seconds changes.
-    const double reset_at = session_.last_touch + config_.idle_reset_s;
+    const double reset_at = session_.last_touch + p.reset_s;
     const double left = reset_at - now;
     if (left <= 0) return now;
     return reset_at - (std::ceil(left) - 1) + 1e-3;  // just after the next whole second

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/config.hpp"
 #include "core/content.hpp"
@@ -15,34 +16,63 @@ namespace anteroom {
 
 enum class Place { Preparing, Attract, Language, Home, Module, End };
 
+// Who is at the kiosk. A mode is a property of the session, never of a screen: the default
+// is a patient alone in the waiting room; a therapist-guided session waits longer for a touch.
+enum class Mode { WaitingRoom, Guided };
+
 // Everything about the current patient. Lives in memory only; reset() replaces it whole.
 struct Session {
     std::string locale;
     Place place = Place::Attract;
+    Mode mode = Mode::WaitingRoom;
     int module = -1;
     int screen = 0;
-    std::string route;             // the route page open on a routes screen; empty: the chooser
-    std::set<int> open_questions;  // FAQ answers open on this screen
+    std::string page;          // the item whose own page is open (a route); empty: the screen itself
+    std::set<int> open_items;  // items opened in place on this screen (answers)
     bool choosing_language = false;  // the language picker is open over the screen
+    bool activity_running = false;   // something on screen is playing (a practice): the idle reset waits
     double last_touch = 0;
+    double module_started = 0;  // when the module open now was opened
 
     bool operator==(const Session&) const = default;
 };
 
 struct Intent {
-    enum Kind { Begin, OpenLanguages, CloseLanguages, ChooseLanguage, OpenModule, Next, Back, Home, OpenRoute, ToggleQuestion,
-                Restart, StillHere };
+    enum Kind { Begin, OpenLanguages, CloseLanguages, ChooseLanguage, OpenModule, Next, Back, Home, OpenItem, ToggleItem,
+                Restart, StillHere, ActivityStarted, ActivityStopped };
     Kind kind;
-    int index = -1;  // OpenModule, ToggleQuestion
-    std::string id;  // ChooseLanguage (a locale), OpenRoute (a route id)
+    int index = -1;  // OpenModule, ToggleItem
+    std::string id;  // ChooseLanguage (a locale), OpenItem (an item's id: a route)
+};
+
+// What happened, in the order it happened, for whoever listens (the event store, speech).
+// The runner drains these every frame.
+struct Event {
+    enum Kind { SessionStarted, LanguageChosen, ModuleStarted, ScreenReached, ModuleCompleted, ModuleLeftEarly,
+                SessionTimedOut, SessionRestarted };
+    Kind kind;
+    std::string locale;   // the session's language (LanguageChosen: the one chosen)
+    std::string module;   // module events and ScreenReached: the module's id
+    std::string screen;   // ScreenReached, ModuleLeftEarly: the screen's id
+    double seconds = 0;   // ModuleCompleted: time from opening the module to its end
+
+    bool operator==(const Event&) const = default;
+};
+const char* event_name(Event::Kind kind);
+
+inline constexpr double kNever = std::numeric_limits<double>::infinity();
+
+// How long the kiosk waits for a touch before it asks "Are you still there?", and before it
+// starts over. kNever: it does not.
+struct IdlePolicy {
+    double warning_s = kNever;
+    double reset_s = kNever;
 };
 
 struct IdleState {
     bool warning = false;
     int seconds_left = 0;  // until the reset, while the warning shows
 };
-
-inline constexpr double kNever = std::numeric_limits<double>::infinity();
 
 class Kiosk {
 public:
@@ -55,6 +85,13 @@ public:
     void tick(double now);     // resets the session when it has been idle too long
     IdleState idle(double now) const;
     double next_wakeup(double now) const;  // when tick() or the countdown next needs a frame
+    // The inactivity rule in force: none on the attract screen; otherwise the clinic's
+    // waiting-room times, longer in a guided session, held off while an activity plays.
+    IdlePolicy idle_policy() const;
+    void set_mode(Mode mode, double now);
+
+    // What happened since the last call, oldest first.
+    std::vector<Event> take_events();
 
     const Session& session() const { return session_; }
     // What is on screen now: the patient's language, or inside a module that is not
@@ -65,15 +102,18 @@ public:
     const ClinicConfig& config() const { return config_; }
     const std::vector<std::string>& locales() const { return locales_; }
 
+    // A language's presentation, built on first use.
+    const Presentation& presentation(const std::string& locale) const;
+
     const ShownModule* current_module() const;
     const ShownScreen* current_screen() const;
 
 private:
     void reset(double now);
+    void record(Event::Kind kind, std::string module = {}, std::string screen = {}, double seconds = 0);
+    void leave_module(double now);  // before leaving a module from one of its screens
     void set_locale(const std::string& locale);
     void go_to_screen(int screen);
-
-    const Presentation& presentation(const std::string& locale) const;
 
     ContentSource content_;
     ClinicConfig config_;
@@ -82,6 +122,7 @@ private:
     std::vector<std::string> locales_;
     mutable std::map<std::string, Presentation> presentations_;  // by locale, built on first use
     Session session_;
+    std::vector<Event> outbox_;
 };
 
 }  // namespace anteroom

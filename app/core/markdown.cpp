@@ -3,6 +3,8 @@
 #include <md4c.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 
 namespace anteroom {
 
@@ -37,28 +39,45 @@ struct Parser {
     int bold = 0, italic = 0;
     int list_depth = 0;
     std::vector<std::pair<bool, int>> lists;  // (ordered, next number)
-    const char* last_text = nullptr;
+    static constexpr size_t kNoText = std::string_view::npos;
+    size_t last_text = kNoText;  // where the last text seen in the source starts
 
-    int line_of(const char* p) const {
-        if (!p || p < source.data() || p > source.data() + source.size()) return 0;
-        return static_cast<int>(std::count(source.data(), p, '\n'));
+    // md4c passes pointers into the source, except for soft and hard breaks and collapsed
+    // spaces, where it passes its own string literals. Subtracting or comparing pointers into
+    // different arrays is undefined behaviour; comparing their addresses as integers is not.
+    std::optional<size_t> offset_in_source(const char* p) const {
+        const auto at = reinterpret_cast<std::uintptr_t>(p), begin = reinterpret_cast<std::uintptr_t>(source.data());
+        if (!p || at < begin || at >= begin + source.size()) return std::nullopt;
+        return static_cast<size_t>(at - begin);
+    }
+    int line_at(size_t offset) const {  // 0-based
+        if (offset == kNoText) return 0;
+        return static_cast<int>(std::count(source.begin(), source.begin() + std::min(offset, source.size()), '\n'));
     }
     // md4c's callbacks carry no positions. An inline problem is placed on the line of the text
-    // that follows it; a block problem on the first non-blank line after the last text seen.
+    // that follows it (a link or image with no text: of where it points); a block problem on
+    // the first non-blank line after the last text seen.
     std::vector<std::string> pending;
     void problem(const std::string& what) { pending.push_back(what + " is not part of the content Markdown subset"); }
     void block_problem(const std::string& what) {
         if (!problems) return;
         auto line_end = [this](size_t at) { return std::min(source.size(), source.find('\n', at)); };
-        size_t at = last_text ? line_end(static_cast<size_t>(last_text - source.data())) + 1 : 0;
+        size_t at = last_text != kNoText ? line_end(last_text) + 1 : 0;
         while (at < source.size() && source.substr(at, line_end(at) - at).find_first_not_of(" \t\r") == std::string_view::npos)
             at = line_end(at) + 1;  // skip blank lines
-        problems->push_back({line_of(source.data() + std::min(at, source.size())), what + " is not part of the content Markdown subset"});
+        problems->push_back({line_at(at), what + " is not part of the content Markdown subset"});
     }
-    void place_pending(const char* at) {
+    void place_pending(size_t at) {
         if (problems)
-            for (auto& message : pending) problems->push_back({line_of(at), std::move(message)});
+            for (auto& message : pending) problems->push_back({line_at(at), std::move(message)});
         pending.clear();
+    }
+    // Something md4c reported at p: a position, when p is in the source.
+    void seen(const char* p) {
+        if (auto at = offset_in_source(p)) {
+            last_text = *at;
+            place_pending(last_text);
+        }
     }
     void open(BlockKind kind, int level, int number) {
         result.blocks.push_back({kind, level, number, {}});
@@ -133,17 +152,19 @@ int enter_span(MD_SPANTYPE type, void*, void* data) {
     return 0;
 }
 
-int leave_span(MD_SPANTYPE type, void*, void* data) {
+int leave_span(MD_SPANTYPE type, void* detail, void* data) {
     auto& p = *static_cast<Parser*>(data);
     if (type == MD_SPAN_STRONG) --p.bold;
     else if (type == MD_SPAN_EM) --p.italic;
+    // No text inside placed its problem: where it points is on its line (unless a reference's).
+    else if (type == MD_SPAN_A && !p.pending.empty()) p.seen(static_cast<MD_SPAN_A_DETAIL*>(detail)->href.text);
+    else if (type == MD_SPAN_IMG && !p.pending.empty()) p.seen(static_cast<MD_SPAN_IMG_DETAIL*>(detail)->src.text);
     return 0;
 }
 
 int text(MD_TEXTTYPE type, const MD_CHAR* chars, MD_SIZE size, void* data) {
     auto& p = *static_cast<Parser*>(data);
-    p.last_text = chars;
-    p.place_pending(chars);
+    p.seen(chars);  // breaks and collapsed spaces, md4c's own literals, have no position
     std::string_view t(chars, size);
     switch (type) {
     case MD_TEXT_SOFTBR:

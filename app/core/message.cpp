@@ -2,6 +2,7 @@
 
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
+#include <unicode/numfmt.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -84,22 +85,10 @@ MessageCheck check_message(const std::string& pattern) {
     return result;
 }
 
-std::string format_message(const std::string& pattern, const Params& params, const std::string& locale,
-                           std::string* error) {
-    UErrorCode status = U_ZERO_ERROR;
-    UParseError parse_error{};
-    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale.c_str()), parse_error, status);
-    if (U_FAILURE(status)) {
-        if (error) *error = std::string("message syntax error (") + u_errorName(status) + ")";
-        return pattern;
-    }
-    if (!format.usesNamedArguments() && pattern.find('{') != std::string::npos) {
-        icu::MessagePattern parsed(icu::UnicodeString::fromUTF8(pattern), nullptr, status);
-        if (U_SUCCESS(status) && parsed.hasNumberedArguments()) {  // check_message rejects these too
-            if (error) *error = "numbered parameters are not supported";
-            return pattern;
-        }
-    }
+namespace {
+
+std::string format_with(const icu::MessageFormat& format, const std::string& pattern, const Params& params,
+                        std::string* error) {
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     names.reserve(params.size());
@@ -111,6 +100,7 @@ std::string format_message(const std::string& pattern, const Params& params, con
         else
             values.emplace_back(std::get<double>(value));
     }
+    UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString out;
     format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);
     if (U_FAILURE(status)) {
@@ -120,6 +110,63 @@ std::string format_message(const std::string& pattern, const Params& params, con
     std::string result;
     out.toUTF8String(result);
     return result;
+}
+
+// Compiles a pattern, or says why it cannot be used.
+std::unique_ptr<icu::MessageFormat> compile(const std::string& pattern, const std::string& locale, std::string* error) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError parse_error{};
+    auto format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(pattern), icu::Locale(locale.c_str()),
+                                                       parse_error, status);
+    if (U_FAILURE(status)) {
+        *error = std::string("message syntax error (") + u_errorName(status) + ")";
+        return nullptr;
+    }
+    if (!format->usesNamedArguments() && pattern.find('{') != std::string::npos) {
+        icu::MessagePattern parsed(icu::UnicodeString::fromUTF8(pattern), nullptr, status);
+        if (U_SUCCESS(status) && parsed.hasNumberedArguments()) {  // check_message rejects these too
+            *error = "numbered parameters are not supported";
+            return nullptr;
+        }
+    }
+    return format;
+}
+
+}  // namespace
+
+std::string format_message(const std::string& pattern, const Params& params, const std::string& locale,
+                           std::string* error) {
+    return Message(pattern, locale).format(params, error);
+}
+
+Message::Message(const std::string& pattern, const std::string& locale)
+    : pattern_(pattern), format_(compile(pattern, locale, &error_)) {}
+
+Message::~Message() = default;
+
+std::string Message::format(const Params& params, std::string* error) const {
+    if (!format_) {
+        if (error) *error = error_;
+        return pattern_;
+    }
+    return format_with(*format_, pattern_, params, error);
+}
+
+NumberFormatter::NumberFormatter(const std::string& locale) {
+    UErrorCode status = U_ZERO_ERROR;
+    format_.reset(icu::NumberFormat::createInstance(icu::Locale(locale.c_str()), status));
+    if (U_FAILURE(status)) format_.reset();
+}
+
+NumberFormatter::~NumberFormatter() = default;
+
+std::string NumberFormatter::format(double value) const {
+    std::string out;
+    if (!format_) return std::to_string(static_cast<long long>(value));
+    icu::UnicodeString text;
+    format_->format(value, text);
+    text.toUTF8String(out);
+    return out;
 }
 
 }  // namespace anteroom

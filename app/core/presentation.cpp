@@ -10,18 +10,37 @@ namespace {
 std::string pseudo_transform(const std::string& pseudo, std::string text);
 }
 
+namespace {
+const ShownText kNoText;
+}
+
+const ShownText& ShownItem::text(std::string_view key) const {
+    for (size_t i = 0; i < list->fields.size(); ++i)
+        if (list->fields[i].key == key) return texts[i];
+    return kNoText;
+}
+
+const ShownText& ShownScreen::text(std::string_view key) const {
+    const int i = kind->field_index(key);
+    return i < 0 ? kNoText : texts[static_cast<size_t>(i)];
+}
+
+const ShownItem* ShownScreen::item(std::string_view id) const {
+    for (const ShownItem& it : items)
+        if (it.id == id) return &it;
+    return nullptr;
+}
+
 std::string ShownScreen::plain() const {
-    std::string out = title;
-    auto add = [&out](const std::string& s) {
-        if (s.empty()) return;
-        out += '\n';
-        out += s;
+    std::string out;
+    auto add = [&out](const ShownText& t) {
+        if (t.empty()) return;
+        if (!out.empty()) out += '\n';
+        out += t.plain();
     };
-    add(intro.plain());
-    add(body.plain());
-    for (const auto& q : questions) add(q.question), add(q.answer.plain());
-    for (const auto& s : steps) add(s.title), add(s.body.plain());
-    for (const auto& r : routes) add(r.title), add(r.summary), add(r.body.plain());
+    for (const ShownText& t : texts) add(t);
+    for (const ShownItem& item : items)
+        for (const ShownText& t : item.texts) add(t);
     return out;
 }
 
@@ -36,14 +55,30 @@ Params clinic_params(const ClinicConfig& c) {
     };
 }
 
-std::string Presentation::text(const std::string& key, const Params& extra) const {
+const Presentation::Interface* Presentation::find(const std::string& key) const {
     auto it = interface_.find(key);
-    if (it == interface_.end()) return key;  // validate() makes this unreachable for bundled keys
-    if (extra.empty()) return pseudo_transform(pseudo_, format_message(it->second, clinic_params_, icu_locale));
+    if (it == interface_.end()) return nullptr;  // validate() makes this unreachable for bundled keys
+    if (!it->second.message) it->second.message = std::make_shared<Message>(it->second.pattern, icu_locale);
+    return &it->second;
+}
+
+const std::string& Presentation::text(const std::string& key) const {
+    const Interface* i = find(key);
+    if (!i) return interface_.emplace(key, Interface{key, nullptr, key}).first->second.plain.value();
+    if (!i->plain) const_cast<Interface*>(i)->plain = pseudo_transform(pseudo_, i->message->format(clinic_params_));
+    return *i->plain;
+}
+
+std::string Presentation::text(const std::string& key, const Params& extra) const {
+    const Interface* i = find(key);
+    if (!i) return key;
+    if (extra.empty()) return text(key);
     Params all = clinic_params_;
     for (const auto& [name, value] : extra) all[name] = value;
-    return pseudo_transform(pseudo_, format_message(it->second, all, icu_locale));
+    return pseudo_transform(pseudo_, i->message->format(all));
 }
+
+std::string Presentation::number(double value) const { return pseudo_transform(pseudo_, numbers_->format(value)); }
 
 std::string Presentation::all_text() const {
     std::string out;
@@ -97,12 +132,13 @@ struct Resolver {
         return translated ? *translated : t.source;
     }
     std::string line(const Text& t) const { return transform(format_message(source(t), params, icu_locale)); }
-    RichText rich(const Text& t) const {
+    ShownText shown(const Text& t) const {
         if (t.empty()) return {};
+        if (!t.markdown) return {line(t), {}};
         RichText r = parse_markdown(format_message(source(t), params, icu_locale));
         for (Block& b : r.blocks)
             for (Span& span : b.spans) span.text = transform(span.text);
-        return r;
+        return {{}, std::move(r)};
     }
 };
 
@@ -113,6 +149,10 @@ std::string icu_locale_for(const std::string& locale, const ClinicConfig& config
     return locale;
 }
 
+bool offered(const ClinicConfig& config, const std::string& route) {
+    return std::find(config.routes_offered.begin(), config.routes_offered.end(), route) != config.routes_offered.end();
+}
+
 bool module_complete(const ModuleSource& m, const Catalog* catalog) {
     return !catalog || coverage(*catalog, module_texts(m)).complete();
 }
@@ -120,39 +160,39 @@ bool module_complete(const ModuleSource& m, const Catalog* catalog) {
 }  // namespace
 
 Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale,
-                     const Translations& translations) {
+                     const Translations& translations, const std::vector<std::string>& locales) {
     Presentation p;
     p.locale = locale;
     p.icu_locale = icu_locale_for(locale, config);
     p.rtl = icu::Locale(locale.c_str()).isRightToLeft();
     p.clinic_params_ = clinic_params(config);
+    p.numbers_ = std::make_shared<NumberFormatter>(p.icu_locale);
+    for (const std::string& l : locales) p.language_names_.emplace_back(l, locale_native_name(l));
     const Catalog* catalog = translations.find(locale);
     // The fallback for modules not (yet) translated: the clinic's choice if it is complete.
     const Catalog* fallback = translations.find(config.fallback_locale);
     const std::string fallback_locale = fallback ? config.fallback_locale : "en";
     const Resolver here{p.clinic_params_, p.icu_locale, catalog, is_pseudo(locale) ? locale : ""};
     p.pseudo_ = here.pseudo;
-    for (const auto& [key, t] : content.interface) p.interface_[key] = here.source(t);
+    for (const auto& [key, t] : content.interface) p.interface_[key] = {here.source(t), nullptr, std::nullopt};
     for (const ModuleSource& m : content.modules) {
         const bool translated = module_complete(m, catalog);
         const bool use_fallback = !translated && module_complete(m, fallback);
         const std::string module_locale = translated ? locale : use_fallback ? fallback_locale : std::string("en");
         const std::string module_icu = translated ? p.icu_locale : icu_locale_for(module_locale, config);
         const Resolver r = translated ? here : Resolver{p.clinic_params_, module_icu, use_fallback ? fallback : nullptr, ""};
-        ShownModule shown{m.id, module_locale, r.line(m.title), r.line(m.summary), m.minutes, {}};
+        ShownModule shown{m.id, module_locale, r.line(m.title), r.line(m.summary), p.text("home.minutes", {{"minutes", double(m.minutes)}}),
+                          "", m.minutes, {}};
+        if (module_locale != locale)  // said in the patient's language, before they open it
+            shown.fallback_note = p.text("home.fallback", {{"language", locale_name_in(module_locale, locale)}});
         for (const ScreenSource& s : m.screens) {
-            ShownScreen screen;
-            screen.id = s.id;
-            screen.kind = s.kind;
-            screen.title = r.line(s.title);
-            screen.intro = r.rich(s.intro);
-            screen.body = r.rich(s.body);
-            for (const FaqEntry& q : s.questions) screen.questions.push_back({r.line(q.question), r.rich(q.answer)});
-            for (const TimelineStep& st : s.steps) screen.steps.push_back({r.line(st.title), r.rich(st.body)});
-            for (const RouteEntry& route : s.routes) {
-                const auto& offered = config.routes_offered;
-                if (std::find(offered.begin(), offered.end(), route.id) != offered.end())
-                    screen.routes.push_back({route.id, r.line(route.title), r.line(route.summary), r.rich(route.body)});
+            ShownScreen screen{s.id, s.kind, {}, {}};
+            for (const Text& t : s.texts) screen.texts.push_back(r.shown(t));
+            for (const ItemSource& item : s.items) {
+                if (s.kind->list.by_route && !offered(config, item.id)) continue;
+                ShownItem shown_item{item.id, &s.kind->list, {}};
+                for (const Text& t : item.texts) shown_item.texts.push_back(r.shown(t));
+                screen.items.push_back(std::move(shown_item));
             }
             shown.screens.push_back(std::move(screen));
         }
@@ -201,14 +241,12 @@ Diagnostics validate(const ContentSource& content, const ClinicConfig& config, c
     for (const ModuleSource& m : content.modules) {
         for (const Text* t : module_texts(m)) v.check(*t);
         for (const ScreenSource& s : m.screens) {
-            if (s.kind == ScreenKind::Routes) {
-                for (const std::string& offered : config.routes_offered) {
-                    bool has_page = std::any_of(s.routes.begin(), s.routes.end(),
-                                                [&](const RouteEntry& r) { return r.id == offered; });
-                    if (!has_page)
-                        v.out.push_back({s.file, 0, "the clinic offers route '" + offered + "' (" + config_file +
-                                                        ") but this screen has no [[route]] with id = \"" + offered + "\""});
-                }
+            if (!s.kind->list.by_route) continue;
+            for (const std::string& route : config.routes_offered) {
+                const bool has_page = std::any_of(s.items.begin(), s.items.end(), [&](const ItemSource& i) { return i.id == route; });
+                if (!has_page)
+                    v.out.push_back({s.file, 0, "the clinic offers route '" + route + "' (" + config_file + ") but this screen has no [[" +
+                                                    std::string(s.kind->list.table) + "]] with id = \"" + route + "\""});
             }
         }
     }
@@ -260,10 +298,6 @@ Diagnostics validate(const ContentSource& content, const ClinicConfig& config, c
                                  "missing translation of \"" + key + "\" (" + text->file + ":" + std::to_string(text->line) + ")"});
         }
     }
-    auto locales = available_locales(content, translations, true);
-    for (const auto& [key, locale] : {std::pair{"default_locale", &config.default_locale}, std::pair{"fallback_locale", &config.fallback_locale}})
-        if (std::find(locales.begin(), locales.end(), *locale) == locales.end())
-            v.out.push_back({config_file, 0, std::string(key) + " '" + *locale + "' is not an available language"});
     return v.out;
 }
 

@@ -2,6 +2,8 @@
 // What a patient sees: content resolved for one locale and one clinic, with parameters
 // filled in and Markdown parsed. Built once per language switch, never per frame.
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,34 +15,32 @@
 
 namespace anteroom {
 
-struct ShownQuestion {
-    std::string question;
-    RichText answer;
+// One text as a patient sees it: a plain line, or Markdown parsed into blocks.
+struct ShownText {
+    std::string line;  // plain text (empty for Markdown)
+    RichText rich;     // Markdown text (empty for plain)
+
+    bool empty() const { return line.empty() && rich.empty(); }
+    std::string plain() const { return line.empty() ? rich.plain() : line; }
 };
 
-struct ShownStep {
-    std::string title;
-    RichText body;
-};
+struct ShownItem {
+    std::string id;  // the route id, or the item's number from 1
+    const ListSpec* list = nullptr;
+    std::vector<ShownText> texts;  // in the order of list->fields
 
-struct ShownRoute {
-    std::string id;
-    std::string title;
-    std::string summary;
-    RichText body;
+    const ShownText& text(std::string_view key) const;
 };
 
 struct ShownScreen {
     std::string id;
-    ScreenKind kind = ScreenKind::Text;
-    std::string title;
-    RichText intro;
-    RichText body;
-    std::vector<ShownQuestion> questions;
-    std::vector<ShownStep> steps;
-    std::vector<ShownRoute> routes;  // only those the clinic offers, in content order
+    const KindSpec* kind = nullptr;
+    std::vector<ShownText> texts;  // in the order of kind->fields
+    std::vector<ShownItem> items;  // for a list by route, only those the clinic offers, in content order
 
-    // All the screen's words, one block per line: for readability scoring and glyph lists.
+    const ShownText& text(std::string_view key) const;
+    const ShownItem* item(std::string_view id) const;
+    // All the screen's words, one block per line: for readability scoring and searching.
     std::string plain() const;
 };
 
@@ -50,6 +50,8 @@ struct ShownModule {
                          // translation is missing or stale (a screen never mixes languages)
     std::string title;
     std::string summary;
+    std::string reading_time;   // "About 15 minutes", in the patient's language
+    std::string fallback_note;  // in the patient's language, when the module is shown in another; else empty
     int minutes = 0;
     std::vector<ShownScreen> screens;
 };
@@ -61,18 +63,33 @@ public:
     bool rtl = false;        // right-to-left: text, lists and navigation are mirrored
     std::vector<ShownModule> modules;
 
-    // An interface string, with the clinic's parameters and any extra ones filled in.
-    std::string text(const std::string& key, const Params& extra = {}) const;
+    // An interface string, with the clinic's parameters and any extra ones filled in. Each
+    // pattern is compiled once; a string without extra parameters is formatted once.
+    const std::string& text(const std::string& key) const;
+    std::string text(const std::string& key, const Params& extra) const;
     bool has_text(const std::string& key) const { return interface_.contains(key); }
+    // A number as this language writes it (Arabic-Indic digits where the clinic asks for them).
+    std::string number(double value) const;
+    // Every offered language's name in itself, for the language buttons.
+    const std::vector<std::pair<std::string, std::string>>& language_names() const { return language_names_; }
 
     // Every character a screen of this presentation can show (for building the font atlas).
     std::string all_text() const;
 
 private:
-    friend Presentation present(const ContentSource&, const ClinicConfig&, const std::string&, const Translations&);
-    std::map<std::string, std::string, std::less<>> interface_;  // patterns, formatted on use
+    friend Presentation present(const ContentSource&, const ClinicConfig&, const std::string&, const Translations&,
+                                const std::vector<std::string>&);
+    struct Interface {
+        std::string pattern;
+        std::shared_ptr<Message> message;  // compiled on first use
+        std::optional<std::string> plain;  // formatted with the clinic's parameters alone, on first use
+    };
+    const Interface* find(const std::string& key) const;
+    mutable std::map<std::string, Interface, std::less<>> interface_;
     Params clinic_params_;
     std::string pseudo_;  // the pseudo-locale whose transform text() applies, or empty
+    std::shared_ptr<NumberFormatter> numbers_;
+    std::vector<std::pair<std::string, std::string>> language_names_;  // (locale, its own name)
 };
 
 Params clinic_params(const ClinicConfig& config);
@@ -80,8 +97,10 @@ Params clinic_params(const ClinicConfig& config);
 // Resolves content for a locale. A module whose translation is not complete and current is
 // presented whole in the clinic's fallback language instead. Assumes validate() found no
 // errors; a message that still fails to format shows its source rather than nothing.
+// locales: the languages the patient can choose, named in the presentation in their own
+// language (empty: none).
 Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale,
-                     const Translations& translations = {});
+                     const Translations& translations = {}, const std::vector<std::string>& locales = {});
 
 // Every problem `anteroom check` reports beyond loading: message syntax, unknown parameters,
 // Markdown outside the subset, routes offered without a page, an unknown default locale, and

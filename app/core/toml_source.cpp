@@ -27,6 +27,18 @@ std::string_view nth_line(std::string_view text, int line) {  // 1-based
     return text.substr(0, text.find('\n'));
 }
 
+// What a path that is not a regular file is, in words for clinic staff.
+std::string describe_file_type(std::filesystem::file_type type) {
+    using std::filesystem::file_type;
+    switch (type) {
+    case file_type::fifo: return "a FIFO";
+    case file_type::block: return "a block device";
+    case file_type::character: return "a character device";
+    case file_type::socket: return "a socket";
+    default: return "a special file";
+    }
+}
+
 std::string format_number(double v) {
     std::ostringstream s;
     s << v;
@@ -46,9 +58,22 @@ std::optional<toml::table> parse_toml_text(std::string_view text, const std::str
 
 bool read_text_file(const std::filesystem::path& path, const std::string& shown_name, std::string* text,
                     Diagnostics& out) {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::directory) {
         out.push_back({shown_name, 0, "cannot be read: it is a folder, not a file"});
+        return false;
+    }
+    // Opening a FIFO or a device would block for ever (or read without end): never open one.
+    if (fs::exists(status) && status.type() != fs::file_type::regular) {
+        out.push_back({shown_name, 0, "cannot be read: it is " + describe_file_type(status.type()) + ", not a regular file"});
+        return false;
+    }
+    if (const std::uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxTextFileBytes) {
+        constexpr std::uintmax_t mib = 1024 * 1024;
+        out.push_back({shown_name, 0, "cannot be read: it is " + std::to_string(size / mib) + " MiB; a file here may be at most " +
+                                          std::to_string(kMaxTextFileBytes / mib) + " MiB"});
         return false;
     }
     std::ifstream in(path, std::ios::binary);
@@ -60,6 +85,18 @@ bool read_text_file(const std::filesystem::path& path, const std::string& shown_
     buffer << in.rdbuf();
     *text = buffer.str();
     return true;
+}
+
+std::vector<std::filesystem::directory_entry> list_folder(const std::filesystem::path& dir, Diagnostics& out) {
+    namespace fs = std::filesystem;
+    std::vector<fs::directory_entry> entries;
+    std::error_code ec;
+    // Not a range-for: its ++ throws when reading the folder fails part-way.
+    fs::directory_iterator it(dir, ec);
+    if (ec == std::errc::no_such_file_or_directory) return entries;
+    for (; !ec && it != fs::directory_iterator(); it.increment(ec)) entries.push_back(*it);
+    if (ec) out.push_back({dir.string(), 0, "cannot list this folder: " + ec.message()});
+    return entries;
 }
 
 TableReader::TableReader(const toml::table& table, std::string file, Diagnostics& out, std::string_view source_text,

@@ -1,6 +1,7 @@
 #pragma once
 // Reading TOML with diagnostics: every getter reports a wrong type, a missing key or an
 // out-of-range value as "file:line: ...", and finish() reports keys nobody asked for.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -19,9 +20,16 @@ struct SourceString {
     int line = 0;
 };
 
-// Reads a whole file into *text; on failure adds a diagnostic and returns false.
+// The largest content, configuration or translation file read; anything bigger is a mistake.
+inline constexpr std::uintmax_t kMaxTextFileBytes = 16 * 1024 * 1024;
+
+// Reads a whole regular file into *text; on failure (a folder, FIFO or device, a file over
+// kMaxTextFileBytes, or unreadable) adds a diagnostic and returns false.
 bool read_text_file(const std::filesystem::path& path, const std::string& shown_name, std::string* text,
                     Diagnostics& out);
+// The entries of a folder, in no particular order; none for a folder that does not exist.
+// A folder that cannot be read, at once or part-way, adds a diagnostic naming it.
+std::vector<std::filesystem::directory_entry> list_folder(const std::filesystem::path& dir, Diagnostics& out);
 // Parses TOML; on failure adds a diagnostic and returns nullopt.
 std::optional<toml::table> parse_toml_text(std::string_view text, const std::string& shown_name, Diagnostics& out);
 

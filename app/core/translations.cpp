@@ -18,7 +18,7 @@ TranslationsLoad load_translations(const fs::path& dir) {
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) return result;  // no translations: English only
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
+    for (const fs::directory_entry& entry : list_folder(dir, result.errors))
         if (entry.path().extension() == ".po") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     for (const fs::path& path : files) {
@@ -55,10 +55,9 @@ std::vector<const Text*> module_texts(const ModuleSource& m) {
         if (!t.empty()) texts.push_back(&t);
     };
     for (const ScreenSource& s : m.screens) {
-        add(s.title), add(s.intro), add(s.body);
-        for (const FaqEntry& q : s.questions) add(q.question), add(q.answer);
-        for (const TimelineStep& st : s.steps) add(st.title), add(st.body);
-        for (const RouteEntry& r : s.routes) add(r.title), add(r.summary), add(r.body);
+        for (const Text& t : s.texts) add(t);
+        for (const ItemSource& item : s.items)
+            for (const Text& t : item.texts) add(t);
     }
     return texts;
 }

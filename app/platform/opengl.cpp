@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 
@@ -55,6 +56,10 @@ void Window::release_fonts_texture() {
 }
 
 void Window::finish() { glFinish(); }
+
+double Window::now() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 void draw_imgui(int framebuffer_width, int framebuffer_height) {
     glViewport(0, 0, framebuffer_width, framebuffer_height);

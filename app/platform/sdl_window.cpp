@@ -36,9 +36,21 @@ public:
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);  // 3.3: texture swizzle, for the font atlas
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
         Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
-        if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-        window_ = SDL_CreateWindow("Anteroom", SDL_WINDOWPOS_CENTERED_DISPLAY(0), SDL_WINDOWPOS_CENTERED_DISPLAY(0),
-                                   options.width, options.height, flags);
+        int x = SDL_WINDOWPOS_CENTERED_DISPLAY(0), y = x, width = options.width, height = options.height;
+        if (options.fullscreen) {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+            // SDL's X11 fullscreen is a request to the window manager; with none (a bare-X
+            // kiosk) the window stays at the size and place it was created with. So create it
+            // covering the display already: a window manager still makes it fullscreen.
+            SDL_Rect bounds;
+            if (SDL_GetDisplayBounds(0, &bounds) == 0) {
+                x = bounds.x;
+                y = bounds.y;
+                width = bounds.w;
+                height = bounds.h;
+            }
+        }
+        window_ = SDL_CreateWindow("Anteroom", x, y, width, height, flags);
         if (!window_) {
             *error = std::string("SDL could not open a window: ") + SDL_GetError();
             return false;

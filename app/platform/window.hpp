@@ -1,12 +1,13 @@
 #pragma once
-// A platform window with an OpenGL 3.3 context and the ImGui renderer: one small interface,
-// implemented once with SDL2 and once with GLFW. The loop waits in wait() and draws only
-// when something changed.
+// A platform window with an OpenGL 3.3 context and the ImGui renderer, implemented once with
+// SDL2 and once with GLFW. The runner waits in wait() and draws only when something changed.
 #include <imgui.h>
 
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "platform/platform.hpp"
 
 namespace anteroom::platform {
 
@@ -15,21 +16,14 @@ struct WindowOptions {
     int width = 1280, height = 800;  // when windowed
 };
 
-enum class Wake { Timeout, Input, Redraw, Quit };
-
-class Window {
+// A real window with an OpenGL 3.3 context; wait(), present() and size() are the backend's.
+class Window : public Platform {
 public:
-    virtual ~Window() = default;
-    // Handles pending events (feeding them to ImGui); blocks up to timeout_s for the first
-    // one when none is pending (a negative timeout waits for ever). Says what woke it.
-    virtual Wake wait(double timeout_s) = 0;
-    virtual void present() = 0;  // draws ImGui's draw data and swaps
-    virtual ImVec2 size() const = 0;
-
     // The OpenGL part, the same for every backend (opengl.cpp).
-    void new_frame();     // the renderer's and the platform's part: display size, mouse, time
-    void reload_fonts();  // uploads the font atlas now in io.Fonts
-    void finish();        // waits until the GPU has finished (for timing)
+    void new_frame() override;     // the renderer's and the platform's part: display size, mouse, time
+    void reload_fonts() override;  // uploads the font atlas now in io.Fonts
+    double now() const override;   // the steady clock
+    void finish();                 // waits until the GPU has finished (for timing)
 
 protected:
     virtual void platform_new_frame() = 0;

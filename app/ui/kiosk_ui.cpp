@@ -17,73 +17,71 @@ void configure_imgui() {
     style.WindowRounding = 0;
 }
 
-KioskUi::KioskUi() = default;
+ImGuiContextScope::ImGuiContextScope() : context_(ImGui::CreateContext()) {
+    ImGui::SetCurrentContext(context_);  // CreateContext makes it current only if none was
+    configure_imgui();
+}
+
+ImGuiContextScope::~ImGuiContextScope() { ImGui::DestroyContext(context_); }
+
+KioskUi::KioskUi() : imgui_(ImGui::GetCurrentContext()) { IM_ASSERT(imgui_ && "a KioskUi needs its ImGui context"); }
 
 KioskUi::~KioskUi() { release_fonts(); }
 
 void KioskUi::release_fonts() {
-    if (context_fonts_ && ImGui::GetCurrentContext()) ImGui::GetIO().Fonts = context_fonts_;
+    if (context_fonts_) {
+        ImGuiContext* current = ImGui::GetCurrentContext();
+        ImGui::SetCurrentContext(imgui_);
+        ImGui::GetIO().Fonts = context_fonts_;
+        ImGui::SetCurrentContext(current);
+    }
     context_fonts_ = nullptr;
     fonts_for_.clear();
 }
 
-// Which characters each font role needs, from everything the patient's language can show
-// (each role follows where screens.cpp and widgets.cpp use its font). Pieces are kept apart
+// Which characters each font role needs, from everything the patient's language can show,
+// placed in the faces screen_kinds.hpp and interface_keys() declare. Pieces are kept apart
 // by newlines: Arabic letters must not join across two texts.
 FontText font_text(const Kiosk& kiosk, const std::string& locale) {
     FontText t;
-    auto add = [](std::string& role, const std::string& text) {
-        role += text;
-        role += '\n';
+    auto add = [&t](unsigned faces, const std::string& text) {
+        const std::pair<unsigned, std::string*> roles[] = {{kBodyFace, &t.body},   {kLabelFace, &t.labels}, {kHeadingFace, &t.headings},
+                                                           {kNoteFace, &t.notes},  {kTitleFace, &t.titles}, {kDisplayFace, &t.display}};
+        for (const auto& [face, role] : roles)
+            if (faces & face) *role += text + '\n';
     };
-    auto rich = [&](const RichText& text) {  // emphasis and headings have faces of their own
-        for (const Block& b : text.blocks)
+    auto shown = [&](const FieldSpec& f, const ShownText& text) {
+        if (f.form == TextForm::Plain) return add(f.faces, text.line);
+        for (const Block& b : text.rich.blocks)  // emphasis and headings have faces of their own
             for (const Span& s : b.spans) {
-                if (b.kind == BlockKind::Heading) add(b.level <= 2 ? t.headings : t.labels, s.text);
-                else add(s.style == Style::Regular ? t.body : t.labels, s.text);
+                if (b.kind == BlockKind::Heading) add(b.level <= 2 ? kHeadingFace : kLabelFace, s.text);
+                else add(s.style == Style::Regular ? kBodyFace : kLabelFace, s.text);
             }
     };
     for (const Presentation* p : kiosk.in_use(locale)) {
         const std::string fallback_name = locale_name_in(kiosk.config().fallback_locale, p->locale);
         for (const InterfaceKey& k : interface_keys()) {
-            const std::string text = p->text(k.key);
-            add(t.body, text);  // body text, notices and hints: most are drawn regular
-            add(t.labels, text);
-            if (k.extra_params.empty()) continue;
+            add(kBodyFace | kLabelFace | k.faces, p->text(k.key));
             // Texts with their own parameters: every plural form (Arabic has six) and the language names.
             for (double n : {0.0, 1.0, 2.0, 3.0, 11.0, 100.0}) {
+                if (k.extra_params.empty()) break;
                 Params extra;
                 for (const std::string& name : k.extra_params) extra[name] = name == "language" ? ParamValue(fallback_name) : ParamValue(n);
-                const std::string with_params = p->text(k.key, extra);
-                add(t.body, with_params);
-                add(t.notes, with_params);
+                add(kBodyFace | k.faces, p->text(k.key, extra));
             }
         }
-        for (const char* key : {"attract.privacy", "scroll.more"}) add(t.notes, p->text(key));
-        for (const char* key : {"attract.touch", "language.title", "home.title", "end.title", "idle.title", "preparing.title"})
-            add(t.titles, p->text(key));
-        add(t.headings, p->text("ask.title"));
-        add(t.display, p->text("attract.welcome"));
         for (const ShownModule& m : p->modules) {
-            add(t.body, m.summary);
-            add(t.headings, m.title);
-            add(t.notes, m.title);
+            add(kHeadingFace | kNoteFace, m.title);
+            add(kBodyFace, m.summary);
+            add(kNoteFace, m.reading_time + '\n' + m.fallback_note);
             for (const ShownScreen& s : m.screens) {
-                add(t.titles, s.title);
-                rich(s.intro);
-                rich(s.body);
-                for (const ShownQuestion& q : s.questions) add(t.labels, q.question), rich(q.answer);
-                for (const ShownStep& st : s.steps) add(t.headings, st.title), rich(st.body);
-                for (const ShownRoute& r : s.routes) {
-                    add(t.body, r.summary);
-                    add(t.headings, r.title);
-                    add(t.titles, r.title);
-                    rich(r.body);
-                }
+                for (size_t f = 0; f < s.texts.size(); ++f) shown(s.kind->fields[f], s.texts[f]);
+                for (const ShownItem& item : s.items)
+                    for (size_t f = 0; f < item.texts.size(); ++f) shown(s.kind->list.fields[f], item.texts[f]);
             }
         }
+        for (const auto& [other, name] : p->language_names()) t.names += name + '\n';
     }
-    for (const std::string& other : kiosk.locales()) add(t.names, locale_native_name(other));
     return t;
 }
 
@@ -129,19 +127,30 @@ bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     ctx_.fonts = atlas.fonts;
     ctx_.metrics.em = em;
     ctx_.touch.set_slop(ctx_.metrics.tap_slop());
-    ctx_.layout_cache.clear();
+    wipe_layout_cache(ctx_);  // its keys name the old fonts
     return true;
 }
 
-void KioskUi::frame(Kiosk& kiosk, double now) {
+bool KioskUi::remembers(const std::string& words) const {
+    for (const auto& [key, laid] : ctx_.layout_cache) {
+        if (key.find(words) != std::string::npos) return true;
+        for (const LaidRun& run : laid.runs)
+            if (run.text.find(words) != std::string::npos) return true;
+    }
+    return false;
+}
+
+void KioskUi::forget_session() {
+    wipe_layout_cache(ctx_);
+    ctx_.scroll = ScrollState{};
+    ctx_.touch.cancel();
+}
+
+UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
     const ImGuiIO& io = ImGui::GetIO();
     ctx_.touch.update(io);
-    // Any touch answers "Are you still there?"; that whole gesture then belongs to the overlay.
-    if (ctx_.touch.pressed() && kiosk.idle(now).warning) swallow_gesture_ = true;
-    if (ctx_.touch.active() || io.MouseWheel != 0) kiosk.touched(now);
-    kiosk.tick(now);
+    const IdleState idle = kiosk.idle(now);
 
-    const Place place_before = kiosk.session().place;
     ctx_.shown = &kiosk.shown();
     auto& layout = ctx_.layouts[ctx_.shown->locale];
     if (!layout) layout = std::make_unique<TextLayout>(ctx_.shown->locale, ctx_.shown->rtl);
@@ -153,7 +162,6 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     const ImRect display({0, 0}, io.DisplaySize);
     ctx_.probe.screen = display;
     ctx_.mirror = {ctx_.shown->rtl, display.Min.x + display.Max.x};
-    const IdleState idle = kiosk.idle(now);
 
     ImGui::GetBackgroundDrawList()->AddRectFilled(display.Min, display.Max, ctx_.palette.background);
     ImGui::SetNextWindowPos({0, 0});
@@ -162,7 +170,7 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
                                         ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
     ImGui::Begin("##screen", nullptr, kFlags | ImGuiWindowFlags_NoBringToFrontOnFocus);
     const bool picker = kiosk.session().choosing_language;
-    ctx_.input_enabled = !idle.warning && !swallow_gesture_ && !picker;
+    ctx_.input_enabled = !idle.warning && !picker;
     switch (kiosk.session().place) {
     case Place::Preparing: preparing_screen(ctx_, kiosk, display); break;
     case Place::Attract: attract_screen(ctx_, kiosk, display); break;
@@ -174,7 +182,7 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     ImGui::End();
 
     if (picker) {
-        ctx_.input_enabled = !idle.warning && !swallow_gesture_;
+        ctx_.input_enabled = !idle.warning;
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("##languages", nullptr, kFlags);
@@ -183,6 +191,8 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     }
 
     if (idle.warning) {
+        // The warning takes every touch until it is answered: a tap on its button, or anywhere
+        // on it, means someone is here. Nothing under it can be pressed meanwhile.
         ctx_.input_enabled = true;
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize(io.DisplaySize);
@@ -192,8 +202,6 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
     }
 
     if (!ctx_.scroll.used) ctx_.scroll = ScrollState{};
-    if (ctx_.touch.released()) swallow_gesture_ = false;
-    for (const Intent& intent : ctx_.intents) kiosk.apply(intent, now);
     // Once the first screen is up (a few frames in: not competing with the first one), the
     // worker builds every language's full atlas, this one first.
     if (++frames_drawn_ == 3) {
@@ -204,8 +212,11 @@ void KioskUi::frame(Kiosk& kiosk, double now) {
             if (other != kiosk.session().locale) jobs.push_back({atlas_key(other, em, false), em, other, font_text(kiosk, other)});
         atlases_.prebuild(std::move(jobs));
     }
-    if (kiosk.session().place != place_before || !ctx_.intents.empty()) ctx_.wants_frame = true;
-    if (kiosk.session().place == Place::Attract && place_before != Place::Attract) ctx_.touch.cancel();
+    UiFrame result;
+    result.touched = !idle.warning && (ctx_.touch.active() || io.MouseWheel != 0);
+    result.intents = std::move(ctx_.intents);
+    if (!result.intents.empty()) ctx_.wants_frame = true;
+    return result;
 }
 
 }  // namespace anteroom::ui

@@ -24,8 +24,7 @@ ImRect column(const UiContext& ctx, const ImRect& display) {
 
 // A button just wide enough for its label, at least min_em wide.
 float button_width(UiContext& ctx, const std::string& label, float min_em) {
-    ImFont* font = ctx.fonts.face(Style::Bold);
-    const float w = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x + 2.4f * em(ctx);
+    const float w = measure_text(ctx, label, ctx.fonts.face(Style::Bold)).x + 2.4f * em(ctx);
     return std::max(min_em * em(ctx), std::round(w));
 }
 
@@ -129,20 +128,18 @@ void language_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     const Presentation& shown = kiosk.shown();
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
-    const auto& locales = kiosk.locales();
     const float h = ctx.metrics.button_height();
-    const float list_h = static_cast<float>(locales.size()) * (h + 0.6f * e);
+    const float list_h = static_cast<float>(shown.language_names().size()) * (h + 0.6f * e);
     const float width = std::min(col.GetWidth(), 16 * e);
     const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, col.GetWidth()).y;
     float y = std::max(display.Min.y + 2 * ctx.metrics.margin(), std::round(display.GetCenter().y - (list_h + title_h + 2 * e) / 2));
     ImGui::SetCursorScreenPos({col.Min.x, y});
     screen_title(ctx, shown.text("language.title"), col.GetWidth(), 0.5f);
     y = ImGui::GetCursorScreenPos().y + 0.8f * e;
-    for (const std::string& locale : locales) {
+    for (const auto& [locale, name] : shown.language_names()) {
         const float left = std::round(display.GetCenter().x - width / 2);
         const bool current = locale == kiosk.session().locale;
-        if (button(ctx, locale_native_name(locale), ImRect({left, y}, {left + width, y + h}),
-                   current ? ButtonKind::Primary : ButtonKind::Secondary))
+        if (button(ctx, name, ImRect({left, y}, {left + width, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary))
             ctx.post({Intent::ChooseLanguage, -1, locale});
         y += h + 0.6f * e;
     }
@@ -165,12 +162,10 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         // A card that is one big button: title, summary, reading time, and an arrow.
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float text_w = col.GetWidth() - 2 * pad - 2 * e;
-        // Not translated yet: said in the patient's language, before they open it.
-        const std::string note = m.locale == shown.locale ? std::string()
-                                                          : shown.text("home.fallback", {{"language", locale_name_in(m.locale, shown.locale)}});
+        const std::string& note = m.fallback_note;  // not translated yet: said before they open it
         const float h = measure_text(ctx, m.title, ctx.fonts.heading, text_w).y + 0.3f * e +
                         measure_text(ctx, m.summary, ctx.fonts.body[0], text_w).y + 0.3f * e +
-                        measure_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w).y +
+                        measure_text(ctx, m.reading_time, ctx.fonts.small, text_w).y +
                         (note.empty() ? 0 : 0.3f * e + measure_text(ctx, note, ctx.fonts.small, text_w).y);
         const ImRect card(top, {col.Max.x, top.y + h + 2 * pad});
         bool pressed = false;
@@ -187,7 +182,7 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         gap(ctx, 0.3f);
         draw_text(ctx, m.summary, ctx.fonts.body[0], text_w, ctx.palette.text);
         gap(ctx, 0.3f);
-        draw_text(ctx, shown.text("home.minutes", {{"minutes", double(m.minutes)}}), ctx.fonts.small, text_w, ctx.palette.text_muted);
+        draw_text(ctx, m.reading_time, ctx.fonts.small, text_w, ctx.palette.text_muted);
         if (!note.empty()) {
             gap(ctx, 0.3f);
             draw_text(ctx, note, ctx.fonts.small, text_w, ctx.palette.primary);
@@ -200,30 +195,43 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
 }
 
 // [SECTION] Module screens ==================================================================
+// Each kind (core/screen_kinds.hpp) draws what follows its title and intro; the fonts are
+// those of the faces its fields declare.
 
 namespace {
 
-void faq_list(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
+// A declared field of the screen or of an item, in its face: plain in its font, Markdown as rich text.
+void field(UiContext& ctx, const FieldSpec& spec, const ShownText& text, float width, FontRole face, ImU32 color) {
+    if (text.empty()) return;
+    if (spec.form == TextForm::Markdown) draw_rich(ctx, text.rich, width, color);
+    else draw_text(ctx, text.line, face_font(ctx, face), width, color);
+}
+
+void text_kind(UiContext& ctx, const Kiosk&, const ShownScreen& screen, float width) {
+    draw_rich(ctx, screen.text("body").rich, width, ctx.palette.text);
+}
+
+void faq_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
     const float e = em(ctx);
     const float pad = 0.8f * e;
     const float icon = 1.6f * e;
-    for (size_t i = 0; i < screen.questions.size(); ++i) {
-        const ShownQuestion& q = screen.questions[i];
-        const bool open = kiosk.session().open_questions.contains(static_cast<int>(i));
+    ImFont* question_font = face_font(ctx, kLabelFace);
+    for (size_t i = 0; i < screen.items.size(); ++i) {
+        const std::string& question = screen.items[i].text("q").line;
+        const bool open = kiosk.session().open_items.contains(static_cast<int>(i));
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float text_w = width - 2 * pad - icon - 0.6f * e;
-        const float question_h = std::max(ctx.metrics.button_height() - 2 * pad,
-                                          measure_text(ctx, q.question, ctx.fonts.face(Style::Bold), text_w).y);
+        const float text_h = measure_text(ctx, question, question_font, text_w).y;
+        const float question_h = std::max(ctx.metrics.button_height() - 2 * pad, text_h);
         const ImRect header(top, {top.x + width, top.y + question_h + 2 * pad});
         bool pressed = false;
-        if (tap_area(ctx, q.question, header, &pressed)) ctx.post({Intent::ToggleQuestion, static_cast<int>(i)});
+        if (tap_area(ctx, question, header, &pressed)) ctx.post({Intent::ToggleItem, static_cast<int>(i)});
 
         Card card = begin_card(ctx, width, pad);
         ImDrawList* draw = ImGui::GetWindowDrawList();
         if (pressed) draw->AddRectFilled(ctx.mirror.rect(header).Min, ctx.mirror.rect(header).Max, ctx.palette.surface_pressed, ctx.metrics.corner());
-        const float text_h = measure_text(ctx, q.question, ctx.fonts.face(Style::Bold), text_w).y;
         ImGui::SetCursorScreenPos({top.x + pad, top.y + pad + (question_h - text_h) / 2});
-        draw_text(ctx, {{q.question, Style::Bold}}, body_style(ctx), text_w, ctx.palette.text);
+        draw_text(ctx, question, question_font, text_w, ctx.palette.text);
         // A round plus or minus: shows that the answer opens, and that it can close.
         const ImVec2 c = ctx.mirror.point({header.Max.x - pad - icon / 2, header.GetCenter().y});
         draw->AddCircleFilled(c, icon / 2, open ? ctx.palette.primary : ctx.palette.accent, 32);
@@ -234,78 +242,109 @@ void faq_list(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, flo
         ImGui::SetCursorScreenPos({top.x + pad, header.Max.y - pad});
         if (open) {
             gap(ctx, 0.4f);
-            draw_rich(ctx, q.answer, width - 2 * pad, ctx.palette.text);
+            draw_rich(ctx, screen.items[i].text("a").rich, width - 2 * pad, ctx.palette.text);
         }
         ImRect rect = end_card(ctx, card, ctx.palette.surface);
         ImGui::SetCursorScreenPos({top.x, rect.Max.y + 0.5f * e});
     }
 }
 
-void timeline(UiContext& ctx, const ShownScreen& screen, float width) {
+void timeline_kind(UiContext& ctx, const Kiosk&, const ShownScreen& screen, float width) {
     const float e = em(ctx);
     const float rail = 2.6f * e;  // the column of numbered circles
     const float r = 0.85f * e;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < screen.steps.size(); ++i) {
-        const ShownStep& step = screen.steps[i];
+    ImFont* title_font = face_font(ctx, kHeadingFace);
+    for (size_t i = 0; i < screen.items.size(); ++i) {
+        const ShownItem& step = screen.items[i];
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const ImVec2 c = ctx.mirror.point({top.x + r + 0.1f * e, top.y + r});
-        ImGui::SetCursorScreenPos({top.x + rail, top.y + r - 0.65f * ctx.fonts.heading->FontSize});
-        draw_text(ctx, step.title, ctx.fonts.heading, width - rail, ctx.palette.primary);
+        ImGui::SetCursorScreenPos({top.x + rail, top.y + r - 0.65f * title_font->FontSize});
+        draw_text(ctx, step.text("title").line, title_font, width - rail, ctx.palette.primary);
         gap(ctx, 0.25f);
-        draw_rich(ctx, step.body, width - rail, ctx.palette.text);
+        draw_rich(ctx, step.text("body").rich, width - rail, ctx.palette.text);
         const float bottom = ImGui::GetCursorScreenPos().y + 1.2f * e;
-        if (i + 1 < screen.steps.size())  // the path continues to the next step
+        if (i + 1 < screen.items.size())  // the path continues to the next step
             draw->AddLine({c.x, c.y + r}, {c.x, bottom + r}, ctx.palette.outline, std::max(2.f, 0.12f * e));
         draw->AddCircleFilled(c, r, ctx.palette.primary, 40);
-        const std::string number = std::to_string(i + 1);
+        // The step's number, as the language writes it, centred in its circle.
         ImFont* font = ctx.fonts.face(Style::Bold);
-        const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
-        const ImVec2 pos{std::round(c.x - size.x / 2), std::round(c.y - size.y / 2)};
-        draw->AddText(font, font->FontSize, pos, ctx.palette.on_primary, number.c_str());
-        ctx.probe.texts.push_back({number, ImRect(pos, {pos.x + size.x, pos.y + size.y}), ImRect({c.x - r, c.y - r}, {c.x + r, c.y + r})});
+        const std::string number = ctx.shown->number(static_cast<double>(i + 1));
+        const ImVec2 size = measure_text(ctx, number, font);
+        ImGui::SetCursorScreenPos({std::round(top.x + r + 0.1f * e - r), std::round(c.y - size.y / 2)});
+        draw_text(ctx, {{number, Style::Regular}}, font_style(ctx, font), 2 * r, ctx.palette.on_primary, 0.5f);
         ImGui::SetCursorScreenPos({top.x, bottom});
     }
 }
 
-void route_chooser(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
+void routes_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
     const Presentation& shown = kiosk.shown();
     const float e = em(ctx);
     const float pad = 1.0f * e;
-    const std::string more = shown.text("routes.open");
-    for (const ShownRoute& route : screen.routes) {
+    const std::string& more = shown.text("routes.open");
+    ImFont* title_font = face_font(ctx, kHeadingFace);
+    for (const ShownItem& route : screen.items) {
+        const std::string& title = route.text("title").line;
+        const std::string& summary = route.text("summary").line;
         const ImVec2 top = ImGui::GetCursorScreenPos();
         const float text_w = width - 2 * pad - 2 * e;
-        const float h = measure_text(ctx, route.title, ctx.fonts.heading, text_w).y + 0.25f * e +
-                        measure_text(ctx, route.summary, ctx.fonts.body[0], text_w).y + 0.35f * e +
-                        measure_text(ctx, more, ctx.fonts.face(Style::Bold), text_w).y;
+        const float h = measure_text(ctx, title, title_font, text_w).y + 0.25f * e + measure_text(ctx, summary, ctx.fonts.body[0], text_w).y +
+                        0.35f * e + measure_text(ctx, more, ctx.fonts.face(Style::Bold), text_w).y;
         const ImRect card(top, {top.x + width, top.y + h + 2 * pad});
         bool pressed = false;
-        if (tap_area(ctx, route.title, card, &pressed)) ctx.post({Intent::OpenRoute, -1, route.id});
+        if (tap_area(ctx, title, card, &pressed)) ctx.post({Intent::OpenItem, -1, route.id});
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImRect shown_card = ctx.mirror.rect(card);
         draw->AddRectFilled(shown_card.Min, shown_card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
         chevron(ctx, draw, {card.Max.x - 1.3f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
         ImGui::SetCursorScreenPos({top.x + pad, top.y + pad});
-        draw_text(ctx, route.title, ctx.fonts.heading, text_w, ctx.palette.primary);
+        draw_text(ctx, title, title_font, text_w, ctx.palette.primary);
         gap(ctx, 0.25f);
-        draw_text(ctx, route.summary, ctx.fonts.body[0], text_w, ctx.palette.text);
+        draw_text(ctx, summary, face_font(ctx, kBodyFace), text_w, ctx.palette.text);
         gap(ctx, 0.35f);
         draw_text(ctx, {{more, Style::Bold}}, body_style(ctx), text_w, ctx.palette.primary);
         ImGui::SetCursorScreenPos({top.x, card.Max.y + 0.7f * e});
     }
 }
 
+// An item's own page (a route): a way back to all of them, then what the item shows when open.
+void item_page(UiContext& ctx, const Presentation& shown, const ShownScreen& screen, const ShownItem& item, float width) {
+    const float e = em(ctx);
+    const float bh = ctx.metrics.button_height();
+    const std::string& all = shown.text("routes.all");
+    const float w = button_width(ctx, all, 6) + e;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (button(ctx, all, ImRect(at, {at.x + w, at.y + bh}), ButtonKind::Quiet)) ctx.post({Intent::Back});
+    chevron(ctx, ImGui::GetWindowDrawList(), {at.x + 0.7f * e, at.y + bh / 2}, 0.7f * e, ctx.palette.primary, false);
+    ImGui::SetCursorScreenPos({at.x, at.y + bh + 0.5f * e});
+    const std::vector<FieldSpec>& fields = screen.kind->list.fields;
+    for (size_t f = 0; f < fields.size(); ++f) {
+        if (fields[f].shown == Shown::Closed) continue;
+        if (fields[f].faces & kTitleFace) screen_title(ctx, item.texts[f].line, width);
+        else field(ctx, fields[f], item.texts[f], width, kBodyFace, ctx.palette.text);
+    }
+}
+
 void ask_care_team(UiContext& ctx, const Presentation& shown, float width) {
     const float pad = 1.0f * em(ctx);
     Card card = begin_card(ctx, width, pad);
-    draw_text(ctx, shown.text("ask.title"), ctx.fonts.heading, width - 2 * pad, ctx.palette.primary);
+    draw_text(ctx, shown.text("ask.title"), face_font(ctx, kHeadingFace), width - 2 * pad, ctx.palette.primary);
     gap(ctx, 0.3f);
     draw_text(ctx, shown.text("ask.body"), ctx.fonts.body[0], width - 2 * pad, ctx.palette.text);
     end_card(ctx, card, ctx.palette.accent);
 }
 
 }  // namespace
+
+const std::map<std::string_view, DrawKind>& kind_drawers() {
+    static const std::map<std::string_view, DrawKind> drawers = {
+        {"text", text_kind},
+        {"faq", faq_kind},
+        {"timeline", timeline_kind},
+        {"routes", routes_kind},
+    };
+    return drawers;
+}
 
 void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
@@ -319,7 +358,7 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     // Top bar: Home on the left, where we are on the right, progress beneath.
     const float bar = ctx.metrics.bar_height();
     const float bh = ctx.metrics.button_height();
-    const std::string home = shown.text("nav.home");
+    const std::string& home = shown.text("nav.home");
     const float home_w = button_width(ctx, home, 5);
     if (button(ctx, home, ImRect({display.Min.x + margin, display.Min.y + (bar - bh) / 2 + 0.3f * e},
                                  {display.Min.x + margin + home_w, display.Min.y + (bar + bh) / 2 + 0.3f * e}),
@@ -349,34 +388,21 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
 
     // The screen's content, scrolled by finger.
     const ImRect area({display.Min.x, seg_y + 0.6f * e}, {display.Max.x, bottom_bar_top(ctx, display)});
-    const ShownRoute* route = nullptr;
-    for (const ShownRoute& r : screen.routes)
-        if (r.id == session.route) route = &r;
-    const float top = begin_scroll(ctx, module.id + "/" + screen.id + "/" + session.route, area);
+    const ShownItem* page = session.page.empty() ? nullptr : screen.item(session.page);
+    const float top = begin_scroll(ctx, module.id + "/" + screen.id + "/" + session.page, area);
     const ImRect col = column(ctx, display);
     const float width = col.GetWidth();
     ImGui::SetCursorScreenPos({col.Min.x, top + 0.8f * e});
-    if (route) {
-        const std::string all = shown.text("routes.all");
-        const float w = button_width(ctx, all, 6) + e;
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        if (button(ctx, all, ImRect(at, {at.x + w, at.y + bh}), ButtonKind::Quiet)) ctx.post({Intent::Back});
-        chevron(ctx, ImGui::GetWindowDrawList(), {at.x + 0.7f * e, at.y + bh / 2}, 0.7f * e, ctx.palette.primary, false);
-        ImGui::SetCursorScreenPos({at.x, at.y + bh + 0.5f * e});
-        screen_title(ctx, route->title, width);
-        draw_rich(ctx, route->body, width, ctx.palette.text);
+    if (page) {
+        item_page(ctx, shown, screen, *page, width);
     } else {
-        screen_title(ctx, screen.title, width);
-        if (!screen.intro.empty()) {
-            draw_rich(ctx, screen.intro, width, ctx.palette.text);
+        screen_title(ctx, screen.text("title").line, width);
+        if (const ShownText& intro = screen.text("intro"); !intro.empty()) {
+            draw_rich(ctx, intro.rich, width, ctx.palette.text);
             gap(ctx, 1.0f);
         }
-        switch (screen.kind) {
-        case ScreenKind::Text: draw_rich(ctx, screen.body, width, ctx.palette.text); break;
-        case ScreenKind::Faq: faq_list(ctx, kiosk, screen, width); break;
-        case ScreenKind::Timeline: timeline(ctx, screen, width); break;
-        case ScreenKind::Routes: route_chooser(ctx, kiosk, screen, width); break;
-        }
+        auto drawer = kind_drawers().find(screen.kind->name);
+        if (drawer != kind_drawers().end()) drawer->second(ctx, kiosk, screen, width);
     }
     gap(ctx, 1.4f);
     ask_care_team(ctx, shown, width);
@@ -432,13 +458,13 @@ void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     const float e = em(ctx);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(display.Min, display.Max, ctx.palette.shade);
-    const auto& locales = kiosk.locales();
+    const size_t languages = shown.language_names().size();
     const float h = ctx.metrics.button_height();
     const float width = std::min(20 * e, display.GetWidth() - 2 * ctx.metrics.margin());
     const float pad = 1.4f * e;
     const float inner = width - 2 * pad;
     const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, inner).y;
-    const float list_h = static_cast<float>(locales.size() + 1) * (h + 0.5f * e);
+    const float list_h = static_cast<float>(languages + 1) * (h + 0.5f * e);
     const ImVec2 min{std::round(display.GetCenter().x - width / 2),
                      std::max(display.Min.y + e, std::round(display.GetCenter().y - (title_h + 0.8f * e + list_h) / 2 - pad))};
     const ImRect card(min, {min.x + width, min.y + title_h + 0.8f * e + list_h + 2 * pad});
@@ -448,10 +474,9 @@ void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     ImGui::SetCursorScreenPos({min.x + pad, min.y + pad});
     screen_title(ctx, shown.text("language.title"), inner, 0.5f);
     float y = ImGui::GetCursorScreenPos().y;
-    for (const std::string& locale : locales) {
+    for (const auto& [locale, name] : shown.language_names()) {
         const bool current = locale == kiosk.session().locale;
-        if (button(ctx, locale_native_name(locale), ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}),
-                   current ? ButtonKind::Primary : ButtonKind::Secondary))
+        if (button(ctx, name, ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary))
             ctx.post({Intent::ChooseLanguage, -1, locale});
         y += h + 0.5f * e;
     }
@@ -464,7 +489,6 @@ void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display) 
     const float e = em(ctx);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddRectFilled(display.Min, display.Max, ctx.palette.shade);
-    // Any touch on the overlay means someone is here (KioskUi handles it); the button says so plainly.
     const std::string stay = shown.text("idle.stay");
     const float width = std::min(24 * e, display.GetWidth() - 2 * ctx.metrics.margin());
     const float pad = 1.4f * e;
@@ -482,16 +506,16 @@ void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display) 
     // The seconds left, large, inside a ring.
     const ImVec2 c{display.GetCenter().x, ImGui::GetCursorScreenPos().y + ring};
     draw->AddCircle(c, ring - 0.1f * e, ctx.palette.primary, 64, 0.18f * e);
-    const std::string seconds = std::to_string(idle.seconds_left);
-    const ImVec2 size = ctx.fonts.display->CalcTextSizeA(ctx.fonts.display->FontSize, FLT_MAX, 0, seconds.c_str());
-    const ImVec2 pos{std::round(c.x - size.x / 2), std::round(c.y - size.y / 2)};
-    draw->AddText(ctx.fonts.display, ctx.fonts.display->FontSize, pos, ctx.palette.primary, seconds.c_str());
-    ctx.probe.texts.push_back({seconds, ImRect(pos, {pos.x + size.x, pos.y + size.y}), card});
+    const std::string seconds = shown.number(idle.seconds_left);
+    const ImVec2 size = measure_text(ctx, seconds, ctx.fonts.display);
+    ImGui::SetCursorScreenPos({std::round(c.x - ring), std::round(c.y - size.y / 2)});
+    draw_text(ctx, seconds, ctx.fonts.display, 2 * ring, ctx.palette.primary, 0.5f);
     ImGui::SetCursorScreenPos({min.x + pad, c.y + ring + 0.8f * e});
     draw_text(ctx, body, ctx.fonts.body[0], inner, ctx.palette.text, 0.5f);
     gap(ctx, 1.2f);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (button(ctx, stay, ImRect(at, {at.x + inner, at.y + 1.3f * ctx.metrics.button_height()}), ButtonKind::Primary))
+    // Its button is the plain way to answer; a tap anywhere on the warning answers too.
+    if (button(ctx, stay, ImRect(at, {at.x + inner, at.y + 1.3f * ctx.metrics.button_height()}), ButtonKind::Primary) || ctx.touch.tapped())
         ctx.post({Intent::StillHere});
 }
 

@@ -8,6 +8,7 @@ void Touch::cancel() {
     down_ = pressed_ = released_ = dragging_ = false;
     step_ = {0, 0};
     velocity_y_ = 0;
+    lift_first_ = true;
 }
 
 void Touch::update(const ImGuiIO& io) {
@@ -22,6 +23,10 @@ void Touch::update(const ImGuiIO& io) {
     }
     step_ = {0, 0};
     pressed_ = false;
+    if (lift_first_) {  // a cancelled gesture ends only when the finger lifts, and does nothing
+        lift_first_ = now_down;
+        return;
+    }
 
     if (now_down && !down_) {
         down_ = pressed_ = true;

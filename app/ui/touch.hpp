@@ -12,7 +12,8 @@ public:
 
     // Call once a frame after ImGui::NewFrame().
     void update(const ImGuiIO& io);
-    // A reset forgets the gesture in progress.
+    // A reset forgets the gesture in progress: the finger on the glass, if any, does nothing
+    // more until it lifts.
     void cancel();
 
     bool down() const { return down_; }
@@ -34,6 +35,7 @@ public:
 private:
     float slop_ = 12;
     bool down_ = false, pressed_ = false, released_ = false, dragging_ = false;
+    bool lift_first_ = false;  // cancelled: wait for the finger to lift
     ImVec2 pos_{-1, -1}, press_pos_{-1, -1}, step_{0, 0};
     float velocity_y_ = 0;
 };

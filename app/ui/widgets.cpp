@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+
+#include "core/wipe.hpp"
 
 namespace anteroom::ui {
 
@@ -26,10 +30,14 @@ TextStyle font_style(const UiContext& ctx, ImFont* font) {
 namespace {
 
 const LaidText& laid(UiContext& ctx, const std::vector<Span>& spans, const TextStyle& style, float width) {
-    // The key holds the whole text, so two texts can never share a layout.
-    char head[64];
-    std::string key(head, static_cast<size_t>(std::snprintf(head, sizeof head, "%p %p %.1f", static_cast<void*>(ctx.layout),
-                                                            static_cast<void*>(style.fonts[0]), width)));
+    // The key holds the whole text, so two texts can never share a layout. Its head is built
+    // piece by piece, never longer than what was written: a width of FLT_MAX alone is 41 characters.
+    std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(ctx.layout));
+    key += ' ';
+    key += std::to_string(reinterpret_cast<std::uintptr_t>(style.fonts[0]));
+    key += ' ';
+    char width_text[64];  // to_chars writes no further than this, and the longest float needs 42
+    key.append(width_text, std::to_chars(std::begin(width_text), std::end(width_text), width, std::chars_format::fixed, 1).ptr);
     for (const Span& s : spans) {
         key += '\x1F';  // a separator no patient text holds
         key += static_cast<char>('0' + static_cast<int>(s.style));
@@ -69,6 +77,26 @@ void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, Im
 }
 
 }  // namespace
+
+void wipe_layout_cache(UiContext& ctx) {
+    while (!ctx.layout_cache.empty()) {
+        auto node = ctx.layout_cache.extract(ctx.layout_cache.begin());
+        wipe(node.key());
+        for (LaidRun& run : node.mapped().runs) wipe(run.text);
+    }
+}
+
+ImFont* face_font(const UiContext& ctx, FontRole face) {
+    switch (face) {
+    case kBodyFace: return ctx.fonts.face(Style::Regular);
+    case kLabelFace: return ctx.fonts.face(Style::Bold);
+    case kHeadingFace: return ctx.fonts.heading;
+    case kNoteFace: return ctx.fonts.small;
+    case kTitleFace: return ctx.fonts.title;
+    case kDisplayFace: return ctx.fonts.display;
+    }
+    return ctx.fonts.face(Style::Regular);
+}
 
 float draw_text(UiContext& ctx, const std::vector<Span>& spans, const TextStyle& style, float width, ImU32 color,
                 float align) {
@@ -113,15 +141,10 @@ float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color) 
         const float line_middle = cursor.y + 0.5f * std::round(em * ctx.metrics.line_spacing());
         if (block.kind == BlockKind::Bullet) {
             draw->AddCircleFilled(ctx.mirror.point({cursor.x + 0.45f * em, line_middle}), 0.17f * em, ctx.palette.primary, 12);
-        } else {  // the number sits against the text: "1." left of it, or ".1" right of it in RTL
-            const std::string number = ctx.mirror.on ? "." + std::to_string(block.number) : std::to_string(block.number) + ".";
-            ImFont* font = ctx.fonts.body[static_cast<int>(Style::Bold)];
-            const float w = font->CalcTextSizeA(em, FLT_MAX, 0, number.c_str()).x;
-            const ImRect gutter_box = ctx.mirror.rect(ImRect(cursor, {cursor.x + gutter, cursor.y + em * 2}));
-            const ImVec2 pos{std::round(ctx.mirror.on ? gutter_box.Min.x + 0.35f * em : gutter_box.Max.x - 0.35f * em - w),
-                             std::round(line_middle - em / 2)};
-            draw->AddText(font, em, pos, ctx.palette.primary, number.c_str());
-            ctx.probe.texts.push_back({number, ImRect(pos, {pos.x + w, pos.y + em}), gutter_box});
+        } else {  // the number, as the language writes it, sits against the text (bidi puts the dot on its far side)
+            const std::string number = ctx.shown->number(block.number) + ".";
+            ImGui::SetCursorScreenPos({cursor.x, cursor.y});
+            draw_text(ctx, {{number, Style::Bold}}, body_style(ctx), gutter - 0.35f * em, ctx.palette.primary, 1.f);
         }
         ImGui::SetCursorScreenPos({cursor.x + gutter, cursor.y});
         draw_text(ctx, block.spans, body_style(ctx), width - gutter, color);

@@ -76,7 +76,11 @@ float draw_text(UiContext& ctx, const std::string& text, ImFont* font, float wid
 // Headings, paragraphs and lists.
 float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color);
 // Measures text without drawing it.
-ImVec2 measure_text(UiContext& ctx, const std::string& text, ImFont* font, float width);
+ImVec2 measure_text(UiContext& ctx, const std::string& text, ImFont* font, float width = FLT_MAX);
+// Wipes every laid-out text and its key (the words a patient saw), then empties the cache.
+void wipe_layout_cache(UiContext& ctx);
+// The font a text declared in a face (screen_kinds.hpp) is drawn in.
+ImFont* face_font(const UiContext& ctx, FontRole face);
 
 // A tappable region: true when a tap ended on it. *pressed tells whether to draw it pressed.
 // Rects here and in button() are in layout coordinates, left to right; Mirror reflects them.

@@ -28,6 +28,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <optional>
@@ -37,6 +38,7 @@
 #include <thread>
 #include <vector>
 
+#include "platform/runner.hpp"
 #include "support/headless.hpp"
 
 extern char** environ;
@@ -45,7 +47,6 @@ namespace {
 
 using anteroom::Intent;
 using anteroom::Place;
-using anteroom::ScreenKind;
 using anteroom::testing::Headless;
 
 // [SECTION] Options and results =============================================================
@@ -412,19 +413,19 @@ void open_module_screen(Headless& h, Pred pred) {
     throw std::runtime_error("navigation failed: the module has no such screen");
 }
 
-bool is_faq(const anteroom::ShownScreen& s) { return s.kind == ScreenKind::Faq; }
-bool is_text(const anteroom::ShownScreen& s) { return s.kind == ScreenKind::Text; }
+bool is_faq(const anteroom::ShownScreen& s) { return s.kind->name == "faq"; }
+bool is_text(const anteroom::ShownScreen& s) { return s.kind->name == "text"; }
 
 // Opens every answer: by tapping the question where it is on screen, as a patient would;
 // questions pushed below the fold by answers already open are toggled directly.
 void open_all_answers(Headless& h) {
-    const auto& questions = h.kiosk().current_screen()->questions;
+    const auto& questions = h.kiosk().current_screen()->items;
     for (size_t i = 0; i < questions.size(); ++i) {
-        if (h.session().open_questions.contains(static_cast<int>(i))) continue;
-        if (!h.tap(questions[i].question)) h.kiosk().apply({Intent::ToggleQuestion, static_cast<int>(i)}, h.now());
+        if (h.session().open_items.contains(static_cast<int>(i))) continue;
+        if (!h.tap(questions[i].text("q").line)) h.kiosk().apply({Intent::ToggleItem, static_cast<int>(i)}, h.now());
     }
     h.frames(3);
-    require(h.session().open_questions.size() == questions.size(), "not every FAQ answer opened");
+    require(h.session().open_items.size() == questions.size(), "not every FAQ answer opened");
 }
 
 // CPU ms per frame over `frames` frames with no input: the steady state of a screen someone
@@ -436,7 +437,7 @@ double steady_frame_ms(Headless& h, int frames) {
     h.frames(frames);
     const std::int64_t t1 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
     require(h.session().place == before.place && h.session().screen == before.screen &&
-                h.session().open_questions == before.open_questions,
+                h.session().open_items == before.open_items,
             "the screen changed while measuring");
     return (t1 - t0) / 1e6 / frames;
 }
@@ -483,7 +484,7 @@ void bench_frames(const Options&) {
         std::vector<double> ms;
         for (int rep = 0; rep < kReps; ++rep) ms.push_back(steady_frame_ms(h, kFrames));
         progress("  text screen: %.4f ms/frame\n", summarise(ms).median);
-        add_row("CPU/frame, text screen \"" + h.kiosk().current_screen()->title + "\"", "ms", ms, 0.5);
+        add_row("CPU/frame, text screen \"" + h.kiosk().current_screen()->text("title").line + "\"", "ms", ms, 0.5);
     } catch (const std::exception& ex) {
         add_failure("CPU/frame, text screen", ex.what());
     }
@@ -498,8 +499,8 @@ void bench_frames(const Options&) {
             h.kiosk().apply({Intent::Back}, h.now());  // the screen before the FAQ...
             h.frames(3);
             h.kiosk().apply({Intent::Next}, h.now());  // ...and on to it, answers open at once
-            for (int i = 0; i < static_cast<int>(h.kiosk().current_screen()->questions.size()); ++i)
-                h.kiosk().apply({Intent::ToggleQuestion, i}, h.now());
+            for (int i = 0; i < static_cast<int>(h.kiosk().current_screen()->items.size()); ++i)
+                h.kiosk().apply({Intent::ToggleItem, i}, h.now());
             const std::int64_t t0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
             h.frame();
             ms.push_back((clock_ns(CLOCK_PROCESS_CPUTIME_ID) - t0) / 1e6);
@@ -510,6 +511,82 @@ void bench_frames(const Options&) {
     }
     note("CPU/frame is CLOCK_PROCESS_CPUTIME_ID over 2000 headless frames x 5: ImGui::NewFrame, the screen and "
          "ImGui::Render (draw lists); the GL draw and swap of the real program are not included.");
+}
+
+// One patient's walk through the education module, attract screen to end, made by the real
+// Runner's event-driven loop on the headless platform: the patient reads each screen for a
+// while (simulated time), then taps. The figures are the frames the loop chose to draw and
+// the CPU they cost, so they show the idling too: a frame only when something changed.
+class WalkingPatient : public anteroom::platform::HeadlessPlatform {
+public:
+    WalkingPatient(ImVec2 display, const anteroom::ui::KioskUi& ui, std::vector<std::function<std::string()>> labels)
+        : HeadlessPlatform(display), ui_(ui), labels_(std::move(labels)) {}
+
+    anteroom::platform::Wake wait(double timeout_s) override {
+        using anteroom::platform::Wake;
+        if (lifting_) {  // the finger lifts a tenth of a second after it touched
+            advance(0.1);
+            pointer(pointer_pos(), false);
+            lifting_ = false;
+            return Wake::Input;
+        }
+        const double touch_at = last_input_ + kReadingSeconds;
+        if (step_ < labels_.size() && (timeout_s < 0 || now() + timeout_s >= touch_at)) {
+            advance(touch_at - now());
+            const anteroom::ui::ProbeItem* item = ui_.probe().find(labels_[step_]());
+            if (!item) throw std::runtime_error("the walk found no \"" + labels_[step_]() + "\" to tap");
+            pointer(item->visible.GetCenter(), true);
+            lifting_ = true;
+            last_input_ = now();
+            ++step_;
+            return Wake::Input;
+        }
+        if (timeout_s < 0) return Wake::Quit;
+        advance(timeout_s > 0 ? timeout_s : kFrameStep);
+        return Wake::Timeout;
+    }
+    bool done() const { return step_ == labels_.size() && !lifting_; }
+
+    static constexpr double kReadingSeconds = 20;
+
+private:
+    const anteroom::ui::KioskUi& ui_;
+    std::vector<std::function<std::string()>> labels_;
+    size_t step_ = 0;
+    bool lifting_ = false;
+    double last_input_ = 1000;
+};
+
+void bench_walk(const Options& o) {
+    try {
+        std::vector<double> frames, cpu_ms, taps;
+        for (int rep = 0; rep < (o.quick ? 1 : 5); ++rep) {
+            anteroom::ui::ImGuiContextScope imgui;
+            anteroom::Kiosk kiosk = anteroom::testing::bundled_kiosk(1000);
+            anteroom::ui::KioskUi ui;
+            std::vector<std::function<std::string()>> labels = {
+                [&] { return kiosk.shown().text("attract.touch"); }, [] { return std::string("English"); },
+                [&] { return kiosk.shown().modules.at(0).title; }};
+            const size_t screens = kiosk.presentation("en").modules.at(0).screens.size();
+            for (size_t i = 0; i < screens; ++i)
+                labels.push_back([&, last = i + 1 == screens] { return kiosk.shown().text(last ? "nav.finish" : "nav.next"); });
+            WalkingPatient patient({kWidth, kHeight}, ui, labels);
+            anteroom::platform::Runner runner(patient, kiosk, ui);
+            const std::int64_t t0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+            runner.run([&] { return !(patient.done() && kiosk.session().place == Place::End); });
+            cpu_ms.push_back((clock_ns(CLOCK_PROCESS_CPUTIME_ID) - t0) / 1e6);
+            require(kiosk.session().place == Place::End, "the walk did not reach the end screen");
+            frames.push_back(runner.frames());
+            taps.push_back(static_cast<double>(labels.size()));
+        }
+        add_row("walk attract to end with the runner: taps", "count", taps);
+        add_row("walk attract to end with the runner: frames drawn", "count", frames);
+        add_row("walk attract to end with the runner: CPU", "ms", cpu_ms);
+        note("The walk: one tap every 20 s of simulated time, a finger lifted 0.1 s after it touched; its CPU includes the "
+             "first atlas builds (on the worker) and every screen's first layout.");
+    } catch (const std::exception& ex) {
+        add_failure("walk attract to end with the runner", ex.what());
+    }
 }
 
 // [SECTION] 5. Languages ====================================================================
@@ -678,7 +755,7 @@ void bench_locales(const Options&) {
                 require(after.locale == locale, std::string("the language did not change to ") + locale);
                 require(rebuilt, std::string("no font atlas rebuild for ") + locale);
                 require(after.place == before.place && after.module == before.module && after.screen == before.screen &&
-                            after.route == before.route,
+                            after.page == before.page,
                         std::string("changing to ") + locale + " lost the place (module " + std::to_string(before.module) + " screen " +
                             std::to_string(before.screen) + " -> module " + std::to_string(after.module) + " screen " +
                             std::to_string(after.screen) + ")");
@@ -686,7 +763,7 @@ void bench_locales(const Options&) {
 
                 ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
                 LocaleFigures& f = figures[locale];
-                f.kept_answers = f.kept_answers && after.open_questions == before.open_questions;
+                f.kept_answers = f.kept_answers && after.open_items == before.open_items;
                 f.present.push_back((t1 - t0) / 1e6);
                 f.prepare.push_back((t2 - t1) / 1e6);
                 f.frame.push_back((t3 - t2) / 1e6);
@@ -833,6 +910,7 @@ int main(int argc, char** argv) {
         }
     }
     if (o.frame) progress("4. CPU per frame, headless\n"), bench_frames(o);
+    if (o.frame) progress("4b. a walk through the education module with the runner, headless\n"), bench_walk(o);
     if (o.locales) progress("5b. language switch and font atlas per language, headless\n"), bench_locales(o);
     // Other work on the machine (a build, a test run) slows start-up most: say how busy it was.
     note("load average (1, 5, 15 min) at the start: " + load_at_start + ", at the end: " + read_file("/proc/loadavg").substr(0, 14));

@@ -25,37 +25,34 @@ Kiosk bundled_kiosk(double now, const std::string& config_text) {
 }
 
 Headless::Headless(ImVec2 display, const std::string& config_text)
-    : context_(ImGui::CreateContext()), display_(display),
-      kiosk_(std::make_unique<Kiosk>(bundled_kiosk(now_, config_text))) {
-    ImGui::SetCurrentContext(context_);  // CreateContext makes it current only if none was
-    ui::configure_imgui();
+    : display_(display), platform_(display), kiosk_(std::make_unique<Kiosk>(bundled_kiosk(platform_.now(), config_text))),
+      ui_(std::make_unique<ui::KioskUi>()) {
+    make_runner();
     frame();
 }
 
 Headless::~Headless() {
-    ImGui::SetCurrentContext(context_);
-    ui_->release_fonts();  // our atlases are the KioskUi's to free, not ImGui's
-    ImGui::DestroyContext(context_);
+    imgui_.make_current();  // the UI gives its fonts back to this context, not another test's
+    runner_.reset();
+    ui_.reset();
+}
+
+void Headless::make_runner() {
+    runner_ = std::make_unique<platform::Runner>(platform_, *kiosk_, *ui_);
+    runner_->on_event([this](const Event& e) { events_.push_back(e); });
 }
 
 void Headless::frame() {
-    ImGui::SetCurrentContext(context_);
-    now_ += 1.0 / 60;
-    ImGuiIO& io = ImGui::GetIO();
-    ui_->prepare(*kiosk_, display_);
-    io.DisplaySize = display_;
-    io.DeltaTime = 1.f / 60;
-    io.MousePos = mouse_;
-    io.MouseDown[0] = down_;
-    ImGui::NewFrame();
-    ui_->frame(*kiosk_, now_);
-    ImGui::Render();  // no renderer: the draw data is built and dropped
+    imgui_.make_current();
+    platform_.advance(platform::HeadlessPlatform::kFrameStep);
+    runner_->frame();
 }
 
 void Headless::new_ui() {
-    ImGui::SetCurrentContext(context_);
-    ui_->release_fonts();
+    imgui_.make_current();
+    runner_.reset();
     ui_ = std::make_unique<ui::KioskUi>();
+    make_runner();
 }
 
 void Headless::frames(int count) {
@@ -63,13 +60,12 @@ void Headless::frames(int count) {
 }
 
 void Headless::wait(double seconds) {
-    now_ += seconds;
+    platform_.advance(seconds);
     frame();
 }
 
 void Headless::pointer(ImVec2 pos, bool down) {
-    mouse_ = pos;
-    down_ = down;
+    platform_.pointer(pos, down);
     frame();
 }
 
@@ -123,6 +119,16 @@ void Headless::slow_drag(ImVec2 from, ImVec2 to) {
     pointer(to, false);
     pointer({-FLT_MAX, -FLT_MAX}, false);
     frames(5);
+}
+
+void Headless::press_at(ImVec2 point) { pointer(point, true); }
+
+void Headless::move_to(ImVec2 point) { pointer(point, true); }
+
+void Headless::release() {
+    pointer(platform_.pointer_pos(), false);
+    pointer({-FLT_MAX, -FLT_MAX}, false);  // the finger has gone
+    frame();
 }
 
 }  // namespace anteroom::testing

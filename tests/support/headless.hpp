@@ -5,9 +5,13 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/kiosk.hpp"
 #include "core/loading.hpp"
+#include "platform/headless.hpp"
+#include "platform/runner.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace anteroom::testing {
@@ -21,6 +25,8 @@ Loaded require_clean(Loaded loaded);
 Loaded load_bundled(const std::string& config_text = {});
 Kiosk bundled_kiosk(double now, const std::string& config_text = {});
 
+// The kiosk as the program runs it, through the same Runner, on the headless platform: one
+// frame at a time, 1/60 s apart on a simulated clock, with one simulated finger.
 class Headless {
 public:
     explicit Headless(ImVec2 display = {1920, 1080}, const std::string& config_text = {});
@@ -30,11 +36,14 @@ public:
 
     Kiosk& kiosk() { return *kiosk_; }
     ui::KioskUi& ui() { return *ui_; }
+    platform::Runner& runner() { return *runner_; }
     const ui::Probe& probe() const { return ui_->probe(); }
     // A fresh UI: new fonts and caches, as on a kiosk that has just started.
     void new_ui();
     const Session& session() const { return kiosk_->session(); }
-    double now() const { return now_; }
+    double now() const { return platform_.now(); }
+    // Every event the kiosk recorded since the last call, in order.
+    std::vector<Event> take_events() { return std::exchange(events_, {}); }
 
     void frame();            // one frame, 1/60 s after the last
     void frames(int count);
@@ -50,19 +59,27 @@ public:
     // The same, but the finger rests before lifting, so the page does not fling on.
     void slow_drag(ImVec2 from, ImVec2 to);
 
+    // One finger a step at a time, for tests that look between press and release: down at
+    // point (one frame), moved there still down (one frame), lifted where it is (then gone,
+    // as in tap_at). Between them, frames() keeps the finger down where it is.
+    void press_at(ImVec2 point);
+    void move_to(ImVec2 point);
+    void release();
+
     // An interface string of the current language, as the UI shows it.
     std::string text(const std::string& key) const { return kiosk_->shown().text(key); }
 
 private:
     void pointer(ImVec2 pos, bool down);
+    void make_runner();
 
-    ImGuiContext* context_;
     ImVec2 display_;
-    double now_ = 1000;  // before kiosk_, which is made at this time
+    ui::ImGuiContextScope imgui_;  // first: it outlives the UI drawn in it
+    platform::HeadlessPlatform platform_;
     std::unique_ptr<Kiosk> kiosk_;
-    std::unique_ptr<ui::KioskUi> ui_ = std::make_unique<ui::KioskUi>();
-    ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
-    bool down_ = false;
+    std::unique_ptr<ui::KioskUi> ui_;
+    std::unique_ptr<platform::Runner> runner_;
+    std::vector<Event> events_;
 };
 
 }  // namespace anteroom::testing

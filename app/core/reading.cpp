@@ -1,0 +1,218 @@
+#include "core/reading.hpp"
+
+namespace anteroom {
+
+std::string Reading::text() const {
+    std::string out;
+    for (const Span& s : spans) out += s.text;
+    return out;
+}
+
+namespace {
+
+class Writer {
+public:
+    Writer(std::string name, const Presentation& p) : p_(p) { page_ = {std::move(name), p.locale, {}}; }
+
+    void line(Reading::Kind kind, const std::string& text, int level = 0) {
+        if (!text.empty()) page_.lines.push_back({kind, level, {{text, Style::Regular}}});
+    }
+    void key(Reading::Kind kind, const char* key, int level = 0) { line(kind, p_.text(key), level); }
+    void button(const char* key) { line(Reading::Button, p_.text(key)); }
+
+    // A declared field: plain text read as the face it is drawn in says, Markdown block by block.
+    void field(const FieldSpec& f, const ShownText& t, bool own_page) {
+        if (f.form == TextForm::Plain) {
+            if (f.faces & kTitleFace && (own_page || !(f.faces & kHeadingFace))) line(Reading::Heading, t.line, 1);
+            else if (f.faces & kHeadingFace) line(Reading::Heading, t.line, 2);
+            else if (f.faces & kLabelFace) line(Reading::Heading, t.line, 3);
+            else if (f.faces & kNoteFace) line(Reading::Note, t.line);
+            else line(Reading::Paragraph, t.line);
+            return;
+        }
+        for (const Block& b : t.rich.blocks) {
+            switch (b.kind) {
+            case BlockKind::Heading: page_.lines.push_back({Reading::Heading, b.level, b.spans}); break;
+            case BlockKind::Paragraph: page_.lines.push_back({Reading::Paragraph, 0, b.spans}); break;
+            case BlockKind::Bullet: page_.lines.push_back({Reading::ListItem, 0, b.spans}); break;
+            case BlockKind::Numbered: page_.lines.push_back({Reading::ListItem, b.number, b.spans}); break;
+            }
+        }
+    }
+
+    const Presentation& p() const { return p_; }
+    ReadingPage take() { return std::move(page_); }
+
+private:
+    const Presentation& p_;
+    ReadingPage page_;
+};
+
+bool visible(Shown shown, bool open) {
+    return shown == Shown::Always || (shown == Shown::Opened) == open;
+}
+
+// A module screen as it stands: the top bar, the content its kind declares, the
+// "Questions?" card, the way on.
+void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set<int>& open, const std::string& page_id) {
+    const Presentation& p = w.p();
+    const ShownScreen& s = m.screens[index];
+    const KindSpec& kind = *s.kind;
+    w.line(Reading::Note, m.title);
+    w.line(Reading::Note, p.text("nav.progress", {{"current", double(index + 1)}, {"total", double(m.screens.size())}}));
+    if (const ShownItem* page = page_id.empty() ? nullptr : s.item(page_id)) {
+        w.button("routes.all");
+        for (size_t f = 0; f < kind.list.fields.size(); ++f)
+            if (visible(kind.list.fields[f].shown, true)) w.field(kind.list.fields[f], page->texts[f], true);
+    } else {
+        for (size_t f = 0; f < kind.fields.size(); ++f) w.field(kind.fields[f], s.texts[f], false);
+        for (size_t i = 0; i < s.items.size(); ++i) {
+            const bool is_open = open.contains(static_cast<int>(i));
+            for (size_t f = 0; f < kind.list.fields.size(); ++f)
+                if (visible(kind.list.fields[f].shown, is_open)) w.field(kind.list.fields[f], s.items[i].texts[f], false);
+            if (kind.list.action == ItemAction::OpenPage) w.button("routes.open");
+        }
+    }
+    w.key(Reading::Heading, "ask.title", 2);
+    w.key(Reading::Paragraph, "ask.body");
+    w.button("nav.home");
+    w.button("nav.language");
+    w.button("nav.back");
+    w.button(index + 1 == m.screens.size() ? "nav.finish" : "nav.next");
+}
+
+std::string screen_name(const ShownModule& m, size_t index, const std::string& page) {
+    std::string name = m.id + " " + std::to_string(index + 1) + "/" + std::to_string(m.screens.size()) + ": " + m.screens[index].id;
+    return page.empty() ? name : name + " (" + page + ")";
+}
+
+void attract(Writer& w) {
+    w.key(Reading::Heading, "attract.welcome", 1);
+    w.button("attract.touch");
+    w.key(Reading::Note, "attract.privacy");
+}
+
+void languages(Writer& w) {
+    w.key(Reading::Heading, "language.title", 1);
+    for (const auto& [locale, name] : w.p().language_names()) w.line(Reading::Button, name);
+    w.button("nav.back");
+}
+
+void home(Writer& w) {
+    w.key(Reading::Heading, "home.title", 1);
+    for (const ShownModule& m : w.p().modules) {
+        w.line(Reading::Heading, m.title, 2);
+        w.line(Reading::Paragraph, m.summary);
+        w.line(Reading::Note, m.reading_time);
+        w.line(Reading::Note, m.fallback_note);
+    }
+    w.button("nav.language");
+    w.button("nav.back");
+}
+
+void end(Writer& w) {
+    w.key(Reading::Heading, "end.title", 1);
+    w.key(Reading::Paragraph, "end.body");
+    w.button("end.restart");
+    w.button("nav.home");
+    w.button("nav.language");
+}
+
+void idle_warning(Writer& w, int seconds) {
+    w.key(Reading::Heading, "idle.title", 1);
+    w.line(Reading::Paragraph, w.p().text("idle.body", {{"seconds", double(seconds)}}));
+    w.button("idle.stay");
+}
+
+void preparing(Writer& w) {
+    if (w.p().has_text("preparing.title")) w.key(Reading::Heading, "preparing.title", 1);
+    if (w.p().has_text("preparing.body")) w.key(Reading::Paragraph, "preparing.body");
+}
+
+}  // namespace
+
+ReadingPage read_current(const Kiosk& kiosk, double now) {
+    const Session& s = kiosk.session();
+    const Presentation& p = kiosk.shown();
+    const IdleState idle = kiosk.idle(now);
+    if (idle.warning) {
+        Writer w("idle warning", p);
+        idle_warning(w, idle.seconds_left);
+        return w.take();
+    }
+    if (s.choosing_language) {
+        Writer w("language", p);
+        languages(w);
+        return w.take();
+    }
+    switch (s.place) {
+    case Place::Preparing: {
+        Writer w("preparing", p);
+        preparing(w);
+        return w.take();
+    }
+    case Place::Attract: {
+        Writer w("attract", p);
+        attract(w);
+        return w.take();
+    }
+    case Place::Language: {
+        Writer w("language", p);
+        languages(w);
+        return w.take();
+    }
+    case Place::Home: {
+        Writer w("home", p);
+        home(w);
+        return w.take();
+    }
+    case Place::Module: {
+        const ShownModule& m = *kiosk.current_module();
+        Writer w(screen_name(m, static_cast<size_t>(s.screen), s.page), p);
+        module_screen(w, m, static_cast<size_t>(s.screen), s.open_items, s.page);
+        return w.take();
+    }
+    case Place::End: {
+        Writer w("end", p);
+        end(w);
+        return w.take();
+    }
+    }
+    return {};
+}
+
+std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& locale) {
+    const Presentation& p = kiosk.presentation(locale);
+    std::vector<ReadingPage> pages;
+    auto page = [&](const std::string& name, const Presentation& in, auto&& draw) {
+        Writer w(name, in);
+        draw(w);
+        pages.push_back(w.take());
+    };
+    page("attract", p, attract);
+    page("language", p, languages);
+    page("home", p, home);
+    for (const ShownModule& shown_module : p.modules) {
+        // A module not translated into this language is shown whole in the fallback language.
+        const Presentation& in = kiosk.presentation(shown_module.locale);
+        const ShownModule& m = in.modules[static_cast<size_t>(&shown_module - p.modules.data())];
+        for (size_t i = 0; i < m.screens.size(); ++i) {
+            const ShownScreen& s = m.screens[i];
+            std::set<int> all_open;
+            if (s.kind->list.action == ItemAction::Toggle)
+                for (size_t item = 0; item < s.items.size(); ++item) all_open.insert(static_cast<int>(item));
+            page(screen_name(m, i, ""), in, [&](Writer& w) { module_screen(w, m, i, all_open, ""); });
+            if (s.kind->list.action == ItemAction::OpenPage)
+                for (const ShownItem& item : s.items)
+                    page(screen_name(m, i, item.id), in, [&](Writer& w) { module_screen(w, m, i, {}, item.id); });
+        }
+        page(m.id + " end", p, end);
+    }
+    page("on a screen that goes on below", p, [](Writer& w) { w.key(Reading::Note, "scroll.more"); });
+    const int countdown = kiosk.config().idle_reset_s - kiosk.config().idle_warning_s;
+    page("idle warning", p, [&](Writer& w) { idle_warning(w, countdown); });
+    page("preparing", p, preparing);
+    return pages;
+}
+
+}  // namespace anteroom

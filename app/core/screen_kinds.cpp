@@ -1,0 +1,60 @@
+#include "core/screen_kinds.hpp"
+
+#include <string>
+
+namespace anteroom {
+
+namespace {
+
+constexpr FieldSpec kTitle{"title", TextForm::Plain, true, kTitleFace};
+constexpr FieldSpec kIntro{"intro", TextForm::Markdown, false};
+
+}  // namespace
+
+const std::vector<KindSpec>& screen_kinds() {
+    static const std::vector<KindSpec> kinds = {
+        {"text", {kTitle, {"body", TextForm::Markdown}}, {}},
+        {"faq",
+         {kTitle, kIntro},
+         {"question",
+          {{"q", TextForm::Plain, true, kLabelFace}, {"a", TextForm::Markdown, true, kBodyFace, Shown::Opened}},
+          ItemAction::Toggle}},
+        {"timeline",
+         {kTitle, kIntro},
+         {"step", {{"title", TextForm::Plain, true, kHeadingFace}, {"body", TextForm::Markdown}}, ItemAction::None}},
+        {"routes",
+         {kTitle, kIntro},
+         {"route",
+          {{"title", TextForm::Plain, true, kHeadingFace | kTitleFace},
+           {"summary", TextForm::Plain, true, kBodyFace, Shown::Closed},
+           {"body", TextForm::Markdown, true, kBodyFace, Shown::Opened}},
+          ItemAction::OpenPage,
+          true}},
+    };
+    return kinds;
+}
+
+const FieldSpec* KindSpec::field(std::string_view key) const {
+    const int i = field_index(key);
+    return i < 0 ? nullptr : &fields[static_cast<size_t>(i)];
+}
+
+int KindSpec::field_index(std::string_view key) const {
+    for (size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].key == key) return static_cast<int>(i);
+    return -1;
+}
+
+const KindSpec* find_kind(std::string_view name) {
+    for (const KindSpec& k : screen_kinds())
+        if (k.name == name) return &k;
+    return nullptr;
+}
+
+std::string kind_names() {
+    std::string out;
+    for (const KindSpec& k : screen_kinds()) out += (out.empty() ? "" : ", ") + std::string(k.name);
+    return out;
+}
+
+}  // namespace anteroom

@@ -1,0 +1,45 @@
+#pragma once
+// The one frame loop. Every way the kiosk runs — the SDL2 and GLFW windows, the proof, and
+// the headless platform of the tests and the benchmark — makes its frames here, the same way:
+// the inactivity rule, the fonts, the UI (which reads the Kiosk and says what the patient
+// did), then what they did applied to the Kiosk and what happened handed on.
+#include <functional>
+#include <string>
+
+#include "core/kiosk.hpp"
+#include "platform/platform.hpp"
+#include "ui/kiosk_ui.hpp"
+
+namespace anteroom::platform {
+
+class Runner {
+public:
+    // Needs the ImGui context the UI was made in to be current for every call.
+    Runner(Platform& platform, Kiosk& kiosk, ui::KioskUi& ui) : platform_(platform), kiosk_(kiosk), ui_(ui) {}
+
+    // Draws one frame now.
+    void frame();
+    // Runs until the platform quits (or keep_going, asked after each frame, says false),
+    // drawing only when something changed: a few frames after each input, a frame a second
+    // during the inactivity countdown, every frame while an animation runs.
+    void run(const std::function<bool()>& keep_going = {});
+
+    // Where the Kiosk's events go, in order, as each frame drains its outbox.
+    void on_event(std::function<void(const Event&)> sink) { sink_ = std::move(sink); }
+
+    int frames() const { return frames_; }
+    // The last font problem (a missing or damaged font file), or empty.
+    const std::string& font_error() const { return font_error_; }
+
+private:
+    void deliver(const std::vector<Event>& events);
+
+    Platform& platform_;
+    Kiosk& kiosk_;
+    ui::KioskUi& ui_;
+    std::function<void(const Event&)> sink_;
+    int frames_ = 0;
+    std::string font_error_;
+};
+
+}  // namespace anteroom::platform

@@ -166,7 +166,7 @@ const BrokenCase kBroken[] = {
      "content/screen-unknown-key/visit/screens/arrival.toml", 3, "unknown key 'subtitle'"},
     {"ScreenUnknownKind", "content/screen-unknown-kind", nullptr,
      "content/screen-unknown-kind/visit/screens/arrival.toml", 1,
-     "kind 'video' is not one of text, faq, timeline, routes"},
+     "kind 'video' is not one of text, faq, timeline, compare, routes"},
     {"ScreenFileMissing", "content/screen-file-missing", nullptr, "content/screen-file-missing/visit/module.toml", 8,
      "screen 'parking' has no file"},
     {"ScreenNotListed", "content/screen-not-listed", nullptr, "content/screen-not-listed/visit/screens/parking.toml",
@@ -215,7 +215,7 @@ TEST(CheckReport, EveryProblemIsReportedConfigurationFirst) {
     ASSERT_EQ(lines.size(), 2u) << run.both();
     EXPECT_EQ(lines[0], fixture("config/unknown-key.toml") + ":9: unknown key 'fasting_hour'");
     EXPECT_EQ(lines[1], fixture("content/screen-unknown-kind/visit/screens/arrival.toml") +
-                            ":1: kind 'video' is not one of text, faq, timeline, routes");
+                            ":1: kind 'video' is not one of text, faq, timeline, compare, routes");
     EXPECT_EQ(run.err, "anteroom check: 2 problems\n");
 }
 

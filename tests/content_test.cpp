@@ -135,10 +135,11 @@ TEST_F(ContentBundled, EducationModuleHasItsNineScreensInOrder) {
 TEST_F(ContentBundled, ScreensHaveTheirKinds) {
     const ModuleSource& m = education();
     for (const ScreenSource& s : m.screens) {
-        const std::string expected = s.id == "faq"            ? "faq"
-                                     : s.id == "routes"       ? "routes"
-                                     : s.id == "path-of-care" ? "timeline"
-                                                              : "text";
+        const std::string expected = s.id == "faq"              ? "faq"
+                                     : s.id == "routes"         ? "routes"
+                                     : s.id == "path-of-care"   ? "timeline"
+                                     : s.id == "benefits-risks" ? "compare"
+                                                                : "text";
         EXPECT_EQ(s.kind->name, expected) << s.id;
         EXPECT_FALSE(s.text("title").empty()) << s.id;
         if (s.kind->name == "text") {
@@ -388,7 +389,7 @@ TEST(ContentMissing, EmptyFolderNamesWhatIsMissing) {
 
 // The good fixture content with the Spanish of locales/complete, and this configuration text.
 Loaded load_with_languages(const std::string& config_lines) {
-    const std::string text = "clinic_name = \"Hillside Clinic\"\nclinic_phone = \"555-0123\"\nroutes_offered = [\"iv\", \"im\"]\n" + config_lines;
+    const std::string text = "clinic_name = \"Hillside Clinic\"\nclinic_phone = \"503-281-4400\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\nroutes_offered = [\"iv\", \"im\"]\n" + config_lines;
     return load_all(parse_config(text, "clinic.toml"), "clinic.toml", fixture("content/good"), fixture("locales/complete"));
 }
 
@@ -403,7 +404,7 @@ TEST(ConfigLocales, PseudoDefaultNeedsPseudoLocales) {
     Loaded l = load_with_languages("\ndefault_locale = \"en-XA\"\n");
     ASSERT_EQ(l.problems.size(), 1u) << describe(l.problems);
     EXPECT_EQ(l.problems[0].str(),
-              "clinic.toml:5: default_locale 'en-XA' is a layout-testing pseudo-language; set pseudo_locales = true to offer it");
+              "clinic.toml:7: default_locale 'en-XA' is a layout-testing pseudo-language; set pseudo_locales = true to offer it");
     for (const char* locale : {"en-XA", "ar-XB"}) {
         Loaded asked = load_with_languages("pseudo_locales = true\ndefault_locale = \"" + std::string(locale) + "\"\n");
         EXPECT_TRUE(asked.ok()) << locale << describe(asked.problems);
@@ -414,32 +415,32 @@ TEST(ConfigLocales, PseudoDefaultNeedsPseudoLocales) {
 TEST(ConfigLocales, UnknownDefaultIsReportedOnItsLineWithTheAvailableOnes) {
     Loaded l = load_with_languages("default_locale = \"xx\"\n");
     ASSERT_EQ(l.problems.size(), 1u) << describe(l.problems);
-    EXPECT_EQ(l.problems[0].str(), "clinic.toml:4: default_locale 'xx' is not an available language (available: en, es)");
+    EXPECT_EQ(l.problems[0].str(), "clinic.toml:6: default_locale 'xx' is not an available language (available: en, es)");
     // With no translations, English is the only language.
-    Loaded english = load_all(parse_config("clinic_name = \"A\"\nclinic_phone = \"1\"\nroutes_offered = [\"iv\", \"im\"]\ndefault_locale = \"es\"\n", "clinic.toml"),
+    Loaded english = load_all(parse_config("clinic_name = \"A\"\nclinic_phone = \"1\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\nroutes_offered = [\"iv\", \"im\"]\ndefault_locale = \"es\"\n", "clinic.toml"),
                               "clinic.toml", fixture("content/good"), fixture("locales/none"));
     ASSERT_EQ(english.problems.size(), 1u) << describe(english.problems);
-    EXPECT_EQ(english.problems[0].str(), "clinic.toml:4: default_locale 'es' is not an available language (available: en)");
+    EXPECT_EQ(english.problems[0].str(), "clinic.toml:6: default_locale 'es' is not an available language (available: en)");
 }
 
 TEST(ConfigLocales, FallbackMustBeARealAvailableLanguage) {
     Loaded unknown = load_with_languages("fallback_locale = \"fr\"\n");
     ASSERT_EQ(unknown.problems.size(), 1u) << describe(unknown.problems);
-    EXPECT_EQ(unknown.problems[0].str(), "clinic.toml:4: fallback_locale 'fr' is not an available language (available: en, es)");
+    EXPECT_EQ(unknown.problems[0].str(), "clinic.toml:6: fallback_locale 'fr' is not an available language (available: en, es)");
     // Patients read the fallback: a pseudo-language is never one, even when offered for testing.
     Loaded pseudo = load_with_languages("pseudo_locales = true\nfallback_locale = \"ar-XB\"\n");
     ASSERT_EQ(pseudo.problems.size(), 1u) << describe(pseudo.problems);
     EXPECT_EQ(pseudo.problems[0].str(),
-              "clinic.toml:5: fallback_locale 'ar-XB' is a layout-testing pseudo-language; name a real one (available: en, es)");
+              "clinic.toml:7: fallback_locale 'ar-XB' is a layout-testing pseudo-language; name a real one (available: en, es)");
 }
 
 TEST(ConfigLocales, ReportedBeforeEverythingElse) {
     // Problems in the configuration come first, even those found only once translations load.
-    Loaded l = load_all(parse_config("clinic_name = \"A\"\nclinic_phone = \"1\"\ndefault_locale = \"xx\"\n", "clinic.toml"),
+    Loaded l = load_all(parse_config("clinic_name = \"A\"\nclinic_phone = \"1\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\ndefault_locale = \"xx\"\n", "clinic.toml"),
                         "clinic.toml", fixture("content/good"), fixture("locales/none"));
     ASSERT_EQ(l.problems.size(), 3u) << describe(l.problems);  // and two routes with no page
     EXPECT_EQ(l.problems[0].file, "clinic.toml");
-    EXPECT_EQ(l.problems[0].line, 3);
+    EXPECT_EQ(l.problems[0].line, 5);
 }
 
 // ---- Folders that cannot be read to the end -----------------------------------------------

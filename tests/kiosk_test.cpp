@@ -83,7 +83,7 @@ TEST(Kiosk, IgnoresIntentsThatDoNotFitThePlace) {
 }
 
 TEST(Kiosk, RoutePagesOpenOnlyForOfferedRoutesAndBackCloses) {
-    Kiosk k = bundled_kiosk(0, "clinic_name = \"C\"\nclinic_phone = \"1\"\nroutes_offered = [\"iv\", \"nasal\"]\n");
+    Kiosk k = bundled_kiosk(0, "clinic_name = \"C\"\nclinic_phone = \"1\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\nroutes_offered = [\"iv\", \"nasal\"]\n");
     k.apply({Intent::Begin}, 0);
     k.apply({Intent::ChooseLanguage, -1, "en"}, 0);
     k.apply({Intent::OpenModule, 0}, 0);
@@ -115,7 +115,7 @@ TEST(Kiosk, FaqAnswersToggleAndCloseWhenLeavingTheScreen) {
 }
 
 TEST(Kiosk, WarnsAfterIdleWarningAndResetsAfterIdleReset) {
-    Kiosk k = bundled_kiosk(0, "clinic_name = \"C\"\nclinic_phone = \"1\"\nidle_warning_s = 60\nidle_reset_s = 90\n");
+    Kiosk k = bundled_kiosk(0, "clinic_name = \"C\"\nclinic_phone = \"1\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\nidle_warning_s = 60\nidle_reset_s = 90\n");
     k.apply({Intent::Begin}, 10);
     k.apply({Intent::ChooseLanguage, -1, "en"}, 10);
     k.apply({Intent::OpenModule, 0}, 10);

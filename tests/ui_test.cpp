@@ -349,7 +349,7 @@ std::map<std::string, std::string> content_routes() {
 void check_routes_chooser(ImVec2 size, const std::string& offered_toml, const std::set<std::string>& offered,
                           bool some_below_the_fold) {
     SCOPED_TRACE(std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)) + ", offering " + offered_toml);
-    Headless h(size, "clinic_name = \"Oak\"\nclinic_phone = \"555\"\nroutes_offered = " + offered_toml + "\n");
+    Headless h(size, "clinic_name = \"Oak\"\nclinic_phone = \"555\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\nroutes_offered = " + offered_toml + "\n");
     open_education(h);
     go_to_kind(h, "routes");
     const std::map<std::string, std::string> routes = content_routes();
@@ -432,7 +432,7 @@ TEST(Ui, EveryTouchTargetIsAtLeast60PixelsAt1080p) {
     }
 }
 
-const std::string kWithPseudoLocales = "clinic_name = \"Riverside Clinic\"\nclinic_phone = \"555-0100\"\npseudo_locales = true\n";
+const std::string kWithPseudoLocales = "sample = true\nclinic_name = \"Riverside Clinic\"\nclinic_phone = \"555-0100\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\npseudo_locales = true\n";
 
 // Every screen, in every language and pseudo-language, at every size: no text outside its
 // container and no character missing from its font.

@@ -12,14 +12,27 @@ namespace anteroom {
 // The ways ketamine can be given. Content has a page for each; a clinic offers some.
 inline const std::vector<std::string> kRouteIds = {"iv", "im", "lozenge", "nasal"};
 
+// The bundled sample clinic's name: a clinic's own configuration must not keep it.
+inline constexpr const char* kSampleClinicName = "Riverside Clinic";
+
+// The least time a patient stays after a dose of Spravato (esketamine nasal spray): its REMS.
+inline constexpr double kNasalMinimumMonitoring = 120;
+
 struct ClinicConfig {
+    bool sample = false;  // the bundled sample: its placeholder values may stand, and the kiosk says it is a sample
     std::string clinic_name;
     std::vector<std::string> routes_offered = kRouteIds;
     double fasting_hours = 6;
     double clear_fluids_hours = 2;
     double monitoring_minutes = 60;
+    double visit_minutes = 180;     // a whole dosing visit, arrival to leaving: for planning the day and the ride
+    double infusion_minutes = 40;   // how long an IV infusion runs
+    double sessions_min = 4, sessions_max = 8;  // a typical course
+    bool therapist_during_dose = true;  // a therapist is in the room during the dose (otherwise staff)
+    std::string cost_note;              // the clinic's own words on cost and insurance; empty: a neutral line
     std::string clinic_phone;
-    std::string crisis_line = "988";
+    std::string crisis_line;
+    std::string emergency_number;
     int idle_warning_s = 90;   // no touch for this long: "Are you still there?"
     int idle_reset_s = 120;    // no touch for this long: the session is wiped
     int guided_idle_reset_s = 1800;  // in a therapist-guided session: a longer wait before the reset

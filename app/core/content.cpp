@@ -16,6 +16,7 @@ const std::vector<InterfaceKey>& interface_keys() {
         {"attract.welcome", {}, kDisplayFace},
         {"attract.touch", {}, kTitleFace},
         {"attract.privacy", {}, kNoteFace},
+        {"attract.sample", {}, kNoteFace, false},  // only on a sample kiosk
         {"language.title", {}, kTitleFace},
         {"home.title", {}, kTitleFace},
         {"home.minutes", {"minutes"}, kNoteFace},
@@ -217,7 +218,7 @@ struct Loader {
             r.finish();
         }
         for (const InterfaceKey& k : interface_keys())
-            if (!result.content.interface.contains(k.key)) error(file, 0, std::string("'") + k.key + "' is missing");
+            if (k.required && !result.content.interface.contains(k.key)) error(file, 0, std::string("'") + k.key + "' is missing");
     }
 };
 

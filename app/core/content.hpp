@@ -67,6 +67,7 @@ struct InterfaceKey {
     const char* key;
     std::vector<std::string> extra_params;
     unsigned faces = 0;  // FontRole bits
+    bool required = true;  // false: content may leave it out, and it is then not shown
 };
 const std::vector<InterfaceKey>& interface_keys();
 

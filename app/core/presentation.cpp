@@ -45,14 +45,31 @@ std::string ShownScreen::plain() const {
 }
 
 Params clinic_params(const ClinicConfig& c) {
-    return {
+    auto yes_no = [](bool b) { return ParamValue(std::string(b ? "yes" : "no")); };
+    Params p = {
         {"clinic_name", c.clinic_name},
         {"clinic_phone", c.clinic_phone},
         {"crisis_line", c.crisis_line},
+        {"emergency_number", c.emergency_number},
         {"fasting_hours", c.fasting_hours},
         {"clear_fluids_hours", c.clear_fluids_hours},
         {"monitoring_minutes", c.monitoring_minutes},
+        {"visit_minutes", c.visit_minutes},
+        {"infusion_minutes", c.infusion_minutes},
+        {"sessions_min", c.sessions_min},
+        {"sessions_max", c.sessions_max},
+        {"therapist_during_dose", yes_no(c.therapist_during_dose)},
+        {"cost_note", c.cost_note},
+        {"has_cost_note", yes_no(!c.cost_note.empty())},
     };
+    // Route-aware text: {offers_nasal, select, yes {...} other {}} shows only where the route is offered.
+    auto offers = [&c](const std::string& route) {
+        return std::find(c.routes_offered.begin(), c.routes_offered.end(), route) != c.routes_offered.end();
+    };
+    for (const std::string& route : kRouteIds) p["offers_" + route] = yes_no(offers(route));
+    // Ketamine itself (not esketamine): any route but the nasal spray.
+    p["offers_ketamine"] = yes_no(offers("iv") || offers("im") || offers("lozenge"));
+    return p;
 }
 
 const Presentation::Interface* Presentation::find(const std::string& key) const {

@@ -1,5 +1,6 @@
 #include "core/readability.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -45,6 +46,24 @@ int count_syllables(std::string_view word) {
         }
     }
     return groups > 0 ? groups : 1;
+}
+
+std::vector<std::string> long_words(std::string_view text, int min_syllables) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < text.size();) {
+        if (!word_char(text, i) || text[i] == '\'') {
+            ++i;
+            continue;
+        }
+        const size_t start = i;
+        while (i < text.size() && word_char(text, i)) ++i;
+        const std::string_view word = text.substr(start, i - start);
+        if (count_syllables(word) < min_syllables) continue;
+        std::string lower;
+        for (char c : word) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::find(out.begin(), out.end(), lower) == out.end()) out.push_back(lower);
+    }
+    return out;
 }
 
 ReadabilityCounts count_readability(std::string_view text) {

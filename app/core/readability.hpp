@@ -1,6 +1,8 @@
 #pragma once
 // Flesch-Kincaid grade level of English text, used to keep patient content plain.
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace anteroom {
 
@@ -17,5 +19,10 @@ struct ReadabilityCounts {
 ReadabilityCounts count_readability(std::string_view text);
 
 int count_syllables(std::string_view word);
+
+// The long words of a text, which a grade level averages away when they sit in short
+// sentences ("Tell them about benzodiazepines."): every word of at least min_syllables,
+// lower-cased, once each, in the order they first appear.
+std::vector<std::string> long_words(std::string_view text, int min_syllables = 4);
 
 }  // namespace anteroom

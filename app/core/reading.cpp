@@ -86,9 +86,10 @@ std::string screen_name(const ShownModule& m, size_t index, const std::string& p
     return page.empty() ? name : name + " (" + page + ")";
 }
 
-void attract(Writer& w) {
+void attract(Writer& w, bool sample) {
     w.key(Reading::Heading, "attract.welcome", 1);
     w.button("attract.touch");
+    if (sample) w.key(Reading::Note, "attract.sample");
     w.key(Reading::Note, "attract.privacy");
 }
 
@@ -153,7 +154,7 @@ ReadingPage read_current(const Kiosk& kiosk, double now) {
     }
     case Place::Attract: {
         Writer w("attract", p);
-        attract(w);
+        attract(w, kiosk.config().sample);
         return w.take();
     }
     case Place::Language: {
@@ -189,7 +190,7 @@ std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& 
         draw(w);
         pages.push_back(w.take());
     };
-    page("attract", p, attract);
+    page("attract", p, [&](Writer& w) { attract(w, kiosk.config().sample); });
     page("language", p, languages);
     page("home", p, home);
     for (const ShownModule& shown_module : p.modules) {

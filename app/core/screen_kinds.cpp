@@ -22,6 +22,17 @@ const std::vector<KindSpec>& screen_kinds() {
         {"timeline",
          {kTitle, kIntro},
          {"step", {{"title", TextForm::Plain, true, kHeadingFace}, {"body", TextForm::Markdown}}, ItemAction::None}},
+        // Two sides weighed against each other (benefits and risks): side by side on a landscape
+        // screen, one after the other on a portrait one; then what holds for both.
+        {"compare",
+         {kTitle,
+          kIntro,
+          {"left_heading", TextForm::Plain, true, kHeadingFace},
+          {"left", TextForm::Markdown},
+          {"right_heading", TextForm::Plain, true, kHeadingFace},
+          {"right", TextForm::Markdown},
+          {"closing", TextForm::Markdown, false}},
+         {}},
         {"routes",
          {kTitle, kIntro},
          {"route",

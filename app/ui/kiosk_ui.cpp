@@ -94,7 +94,7 @@ FontText attract_text(const Kiosk& kiosk) {
     FontText t;
     t.display = p.text("attract.welcome");
     t.titles = p.text("attract.touch") + "\n" + p.text("preparing.title");
-    t.notes = p.text("attract.privacy");
+    t.notes = p.text("attract.privacy") + "\n" + (p.has_text("attract.sample") ? p.text("attract.sample") : std::string());
     t.body = p.text("preparing.body");
     return t;
 }

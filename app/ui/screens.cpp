@@ -118,9 +118,17 @@ void attract_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     ImGui::SetCursorScreenPos({pill.Min.x + 1.5f * e, pill.Min.y + 0.7f * e});
     draw_text(ctx, touch, ctx.fonts.title, size.x, ctx.palette.on_primary, 0.5f);
 
-    const std::string privacy = shown.text("attract.privacy");
+    const std::string& privacy = shown.text("attract.privacy");
     const ImVec2 note = measure_text(ctx, privacy, ctx.fonts.small, col.GetWidth());
-    ImGui::SetCursorScreenPos({col.Min.x, display.Max.y - ctx.metrics.margin() - note.y});
+    float y = display.Max.y - ctx.metrics.margin() - note.y;
+    if (kiosk.config().sample) {  // a demonstration kiosk says so, quietly, above the privacy line
+        const std::string& sample = shown.text("attract.sample");
+        y -= measure_text(ctx, sample, ctx.fonts.small, col.GetWidth()).y + 0.3f * e;
+        ImGui::SetCursorScreenPos({col.Min.x, y});
+        draw_text(ctx, sample, ctx.fonts.small, col.GetWidth(), ctx.palette.text_muted, 0.5f);
+        y = ImGui::GetCursorScreenPos().y + 0.3f * e;
+    }
+    ImGui::SetCursorScreenPos({col.Min.x, y});
     draw_text(ctx, privacy, ctx.fonts.small, col.GetWidth(), ctx.palette.text_muted, 0.5f);
 }
 
@@ -307,6 +315,33 @@ void routes_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, 
     }
 }
 
+// Two sides, each a card with its heading: side by side when the screen is landscape and wide
+// enough for two comfortable columns (wider than the reading column, centred on it), else one
+// after the other. In a right-to-left screen the first side is on the right.
+void compare_kind(UiContext& ctx, const Kiosk&, const ShownScreen& screen, float width) {
+    const float e = em(ctx);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float pad = 1.0f * e, gap_x = 1.2f * e;
+    const float wide = std::min(display.x - 2 * ctx.metrics.margin(), std::round(1.6f * width));
+    const bool side_by_side = display.x > display.y && (wide - gap_x) / 2 >= 18 * e;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float column_w = side_by_side ? std::floor((wide - gap_x) / 2) : width;
+    const float left_x = side_by_side ? std::round(start.x + width / 2 - wide / 2) : start.x;
+    auto side = [&](const char* heading, const char* body, ImVec2 at) {
+        ImGui::SetCursorScreenPos(at);
+        Card card = begin_card(ctx, column_w, pad);
+        draw_text(ctx, screen.text(heading).line, face_font(ctx, kHeadingFace), column_w - 2 * pad, ctx.palette.primary);
+        gap(ctx, 0.4f);
+        draw_rich(ctx, screen.text(body).rich, column_w - 2 * pad, ctx.palette.text);
+        return end_card(ctx, card, ctx.palette.surface).Max.y;
+    };
+    float bottom = side("left_heading", "left", {left_x, start.y});
+    if (side_by_side) bottom = std::max(bottom, side("right_heading", "right", {left_x + column_w + gap_x, start.y}));
+    else bottom = side("right_heading", "right", {left_x, bottom + 0.8f * e});
+    ImGui::SetCursorScreenPos({start.x, bottom + 1.0f * e});
+    if (const ShownText& closing = screen.text("closing"); !closing.empty()) draw_rich(ctx, closing.rich, width, ctx.palette.text);
+}
+
 // An item's own page (a route): a way back to all of them, then what the item shows when open.
 void item_page(UiContext& ctx, const Presentation& shown, const ShownScreen& screen, const ShownItem& item, float width) {
     const float e = em(ctx);
@@ -341,6 +376,7 @@ const std::map<std::string_view, DrawKind>& kind_drawers() {
         {"text", text_kind},
         {"faq", faq_kind},
         {"timeline", timeline_kind},
+        {"compare", compare_kind},
         {"routes", routes_kind},
     };
     return drawers;

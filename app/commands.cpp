@@ -64,6 +64,9 @@ int run_check(const Options& options) {
                         c.complete() ? "" : " -> shown in the fallback language");
         }
     }
+    if (l.config.config.sample)
+        std::printf("%s: a sample configuration (sample = true): its placeholders stand, and the kiosk says it is not for "
+                    "patient use\n", options.config_file.c_str());
     if (!l.ok()) {
         std::fprintf(stderr, "anteroom check: %zu problem%s\n", l.problems.size(), l.problems.size() == 1 ? "" : "s");
         return 1;

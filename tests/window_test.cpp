@@ -211,7 +211,7 @@ protected:
         ASSERT_FALSE(display.empty());
         const Result r = run(display, std::string(ANTEROOM_BINARY) + " proof --content " + kContent + " --config " + kConfig +
                                           " --locales " + (*proof_ / "no-locales").string() + " --out " + proof_->string() +
-                                          " --size 1920x1080 --size 1280x800 --size 1080x1920",
+                                          " --locale en --fast-png --first-page-only --size 1920x1080 --size 1280x800 --size 1080x1920",
                              180);
         proof_ok_ = r.exit_code == 0;
         ASSERT_TRUE(proof_ok_) << r.output;

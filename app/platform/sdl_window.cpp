@@ -81,7 +81,14 @@ public:
         return wake;
     }
 
-    void platform_new_frame() override { ImGui_ImplSDL2_NewFrame(); }
+    void platform_new_frame() override {
+        ImGui_ImplSDL2_NewFrame();
+        // ImGui 1.86's SDL backend reads the pointer only while the window has mouse or keyboard
+        // focus, and on a bare X server it can lose both while a drag holds the pointer captured:
+        // the page would not follow the finger. Our one fullscreen window takes every pointer
+        // event, so the last event's position is where the finger is.
+        if (pointer_known_) ImGui::GetIO().MousePos = pointer_;
+    }
 
     void present() override {
         int w = 0, h = 0;
@@ -107,9 +114,12 @@ private:
             return Wake::Input;
         case SDL_MOUSEMOTION:
             if (event.motion.which != SDL_TOUCH_MOUSEID && !event.motion.state) SDL_ShowCursor(SDL_ENABLE);  // a real mouse
+            pointer_at(event.motion.x, event.motion.y);
             return Wake::Input;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
+            pointer_at(event.button.x, event.button.y);
+            return Wake::Input;
         case SDL_MOUSEWHEEL:
         case SDL_KEYDOWN:
         case SDL_KEYUP:
@@ -119,8 +129,15 @@ private:
         }
     }
 
+    void pointer_at(int x, int y) {
+        pointer_ = {static_cast<float>(x), static_cast<float>(y)};
+        pointer_known_ = true;
+    }
+
     SDL_Window* window_ = nullptr;
     SDL_GLContext context_ = nullptr;
+    ImVec2 pointer_;
+    bool pointer_known_ = false;  // no pointer event yet: leave ImGui's own reading
 };
 
 }  // namespace

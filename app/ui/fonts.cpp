@@ -1,9 +1,12 @@
 #include "ui/fonts.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <climits>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -16,6 +19,7 @@
 #include <unistd.h>
 
 #include <imgui_internal.h>
+#include <stb_rect_pack.h>
 #include <stb_truetype.h>
 
 #include "core/bidi.hpp"
@@ -39,38 +43,126 @@ constexpr float kCjkScale = 0.94f;
 
 // Beside the text, every role has the digits and punctuation of numbers the kiosk formats as
 // it runs (countdowns, progress), in Latin and, with Arabic, in Arabic-Indic digits.
+// With them the characters ImGui needs in every font: the space (and the tab it makes from
+// it), and its marks for a missing character and for cut text.
 const ImWchar kNumbers[] = {' ', ' ', '%', '%', '+', ':', '?', '?', 0x2026, 0x2026, 0};  // + , - . / 0-9 :
 const ImWchar kArabicNumbers[] = {0x0660, 0x066C, 0};
-// What ImGui draws itself in every font: the space (and the tab it makes from it), and its
-// marks for a missing character and for cut text.
-const ImWchar kImGuiDraws[] = {' ', ' ', '?', '?', 0x2026, 0x2026, 0};
+
+// A set of characters, as ImGui's ImFontGlyphRangesBuilder keeps them, in memory of our own:
+// its ImVector allocates through ImGui, which only the UI thread may call.
+class CharSet {
+public:
+    void add(unsigned c) { bits_[c >> 5 & 0x7FF] |= 1u << (c & 31); }
+    bool has(unsigned c) const { return bits_[c >> 5 & 0x7FF] & 1u << (c & 31); }
+    void add_ranges(const ImWchar* ranges) {
+        for (; ranges[0]; ranges += 2)
+            for (unsigned c = ranges[0]; c <= ranges[1]; ++c) add(c);
+    }
+    // Decoded by ImGui's own function (it reads no context and allocates nothing), so the set
+    // is the one its builder would make.
+    void add_text(const std::string& text) {
+        const char *p = text.c_str(), *end = p + text.size();
+        while (p < end) {
+            unsigned c = 0;
+            const int length = ImTextCharFromUtf8(&c, p, end);
+            if (length == 0) break;
+            p += length;
+            add(static_cast<ImWchar>(c));
+        }
+    }
+    template <class F> void each(F f) const {  // in code point order
+        for (unsigned word = 0; word < bits_.size(); ++word)
+            for (std::uint32_t bits = bits_[word]; bits; bits &= bits - 1) f(static_cast<ImWchar>(word * 32 + __builtin_ctz(bits)));
+    }
+    // As ImFontGlyphRangesBuilder::BuildRanges does, for ImGui's builder: on the UI thread only.
+    void ranges(ImVector<ImWchar>* out) const {
+        for (unsigned c = 0; c <= IM_UNICODE_CODEPOINT_MAX; ++c)
+            if (has(c)) {
+                out->push_back(static_cast<ImWchar>(c));
+                while (c < IM_UNICODE_CODEPOINT_MAX && has(c + 1)) ++c;
+                out->push_back(static_cast<ImWchar>(c));
+            }
+        out->push_back(0);
+    }
+
+private:
+    std::array<std::uint32_t, (IM_UNICODE_CODEPOINT_MAX + 1) / 32> bits_{};
+};
 
 // One font role: a Latin face at a size, with Arabic and CJK merged in where it needs them.
 struct Role {
     int latin;  // index into kFontFiles
     bool bold;
     float size;
-    ImFontGlyphRangesBuilder chars;  // its text's and the numbers', Arabic also in its joined forms
+    CharSet chars;  // its text's and the numbers', Arabic also in its joined forms
     bool arabic;
+    int sources[3];  // each character from the first font that has it, as ImGui merges fonts: the Latin face, Arabic, then CJK
+    float sizes[3];
 
     Role(int latin, bool bold, float size, const std::string& text) : latin(latin), bold(bold), size(std::round(size)) {
-        chars.AddRanges(kNumbers);
-        chars.AddText(text.c_str(), text.c_str() + text.size());
+        chars.add_ranges(kNumbers);
+        chars.add_text(text);
         arabic = needs_bidi(text);
         if (arabic) {
-            chars.AddRanges(kArabicNumbers);
-            const std::string shaped = shape_arabic(text);  // joined forms are separate glyphs
-            chars.AddText(shaped.c_str(), shaped.c_str() + shaped.size());
+            chars.add_ranges(kArabicNumbers);
+            chars.add_text(shape_arabic(text));  // joined forms are separate glyphs
         }
+        const float s = this->size;
+        sources[0] = latin, sources[1] = arabic ? kArabicFont + bold : -1, sources[2] = kCjkFont + bold;
+        sizes[0] = s, sizes[1] = std::round(s * kArabicScale), sizes[2] = std::round(s * kCjkScale);
     }
 };
 
-// A glyph we draw into a rectangle ImGui packs: its outline is read once for each size (ImGui's
-// builder reads each glyph program five times, which for CJK fonts' CFF outlines is most of
-// the work), and glyphs are drawn on every core. The result is ImGui's to the pixel. (Sharing
-// one outline between sizes measured no faster: the drawing dominates.)
+// The font files read and every role's characters: plain memory, for either builder.
+struct Plan {
+    std::string error;
+    const FontFiles::File* mapped[8] = {};
+    stbtt_fontinfo info[8] = {};
+    int cjk_face = 0;  // in the .ttc
+    bool cjk = false;
+    std::deque<Role> roles;  // in the order of FontSet's members
+};
+
+Plan plan(FontFiles& files, float em, const std::string& locale, const FontText& text) {
+    Plan p;
+    const fs::path dir = ANTEROOM_FONT_DIR;
+    p.cjk_face = locale.starts_with("ko") ? 1 : 2;  // Korean, Simplified Chinese
+    for (int i = 0; i < 8; ++i) {
+        const std::string path = (dir / kFontFiles[i]).string();
+        p.mapped[i] = files.get(path);
+        if (!p.mapped[i]) {
+            p.error = path + ": font file missing or unreadable (install fonts-noto-core and fonts-noto-cjk)";
+            return p;
+        }
+        const auto* data = reinterpret_cast<const unsigned char*>(p.mapped[i]->data);
+        const int offset = stbtt_GetFontOffsetForIndex(data, i >= kCjkFont ? p.cjk_face : 0);
+        if (offset < 0 || !stbtt_InitFont(&p.info[i], data, offset)) {
+            p.error = path + ": not a font file stb_truetype can read";
+            return p;
+        }
+    }
+    p.cjk = is_cjk_locale(locale);
+    // Emphasis (bold and italic spans) is in labels, so only the regular face needs all text.
+    // CJK has no italics: emphasis keeps the upright face.
+    p.roles.emplace_back(0, false, em, text.body);
+    p.roles.emplace_back(1, true, em, text.labels + text.names);
+    if (!p.cjk) {
+        p.roles.emplace_back(2, false, em, text.labels);
+        p.roles.emplace_back(3, true, em, text.labels);
+    }
+    p.roles.emplace_back(0, false, 0.8f * em, text.notes);
+    p.roles.emplace_back(1, true, 1.3f * em, text.headings);
+    p.roles.emplace_back(1, true, 1.75f * em, text.titles);
+    p.roles.emplace_back(1, true, 2.6f * em, text.display);
+    return p;
+}
+
+// A glyph we draw: its outline is read once for each size (ImGui's builder reads each glyph
+// program five times, which for CJK fonts' CFF outlines is most of the work), and glyphs are
+// drawn on every core. The result is ImGui's to the pixel. (Sharing one outline between sizes
+// measured no faster: the drawing dominates.)
 struct Glyph {
-    ImFont* font;
+    int font;  // index into DrawnFonts::fonts
     ImWchar codepoint;
     const stbtt_fontinfo* info;
     int index;    // in the font file
@@ -79,7 +171,7 @@ struct Glyph {
     int outline_size = 0;
     int x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // the pixels it covers, from its origin, y down
     float advance = 0;
-    int rect = -1;  // ImGui's custom rect
+    int x = 0, y = 0;  // its pixels in the texture, right of and below the padding ImGui gives them
 
     // The outline and the box stb_truetype would give it.
     void read() {
@@ -109,32 +201,15 @@ struct Glyph {
         y1 = static_cast<int>(std::ceil(-min_y * scale));
     }
 
-    // ImGui pads the glyphs it packs on the left and top; our rects carry the same pixel.
-    void add_rect(ImFontAtlas& atlas) {
-        rect = atlas.AddCustomRectFontGlyph(font, codepoint, x1 - x0 + 1, y1 - y0 + 1, advance, ImVec2(float(x0 - 1), float(y0 - 1)));
-    }
+    // ImGui pads the glyphs it packs on the left and top: the rect carries that pixel.
+    stbrp_rect rect() const { return {0, x1 - x0 + 1, y1 - y0 + 1, 0, 0, 0}; }
 
-    void draw(ImFontAtlas& atlas) {
-        const ImFontAtlasCustomRect& r = *atlas.GetCustomRectByIndex(rect);
-        stbtt__bitmap bitmap{x1 - x0, y1 - y0, atlas.TexWidth, atlas.TexPixelsAlpha8 + (r.X + 1) + (r.Y + 1) * atlas.TexWidth};
+    void draw(unsigned char* pixels, int width) {
+        stbtt__bitmap bitmap{x1 - x0, y1 - y0, width, pixels + x + y * width};
         if (bitmap.w > 0 && bitmap.h > 0)
             stbtt_Rasterize(&bitmap, 0.35f, outline, outline_size, scale, scale, 0, 0, x0, y0, 1, info->userdata);
         stbtt_FreeShape(info, outline);
         outline = nullptr;
-    }
-
-    // ImGui made the glyph from the padded rect at the top of the line; move it off the padding
-    // and down to the baseline, as its own builder places the glyphs it draws.
-    void place(ImFontAtlas& atlas) {
-        const ImFontAtlasCustomRect& r = *atlas.GetCustomRectByIndex(rect);
-        auto* g = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(codepoint));
-        const float ascent = IM_ROUND(font->Ascent);
-        g->X0 += 1;
-        g->Y0 += 1 + ascent;
-        g->Y1 += ascent;
-        g->U0 = (r.X + 1) * atlas.TexUvScale.x;
-        g->V0 = (r.Y + 1) * atlas.TexUvScale.y;
-        g->Visible = x1 > x0 && y1 > y0;
     }
 };
 
@@ -152,14 +227,69 @@ void on_every_core(int count, const std::function<void(int)>& work) {
 }
 
 // ImGui's own small font, so the kiosk can still say what is wrong.
-bool fall_back(ImFontAtlas& atlas, FontSet* fonts, std::string* error, const std::string& problem) {
+bool fall_back(ImFontAtlas& atlas, float em, FontSet* fonts, std::string* error, const std::string& problem) {
     if (error) *error = problem;
     atlas.Clear();
+    *fonts = FontSet{};
+    fonts->em = em;
     ImFont* fallback = atlas.AddFontDefault();
     for (auto& f : fonts->body) f = fallback;
     fonts->small = fonts->heading = fonts->title = fonts->display = fallback;
     atlas.Build();
     return false;
+}
+
+// The roles' fonts, in the order of FontSet's members.
+void set_fonts(FontSet* fonts, const std::vector<ImFont*>& role_fonts, float em, bool cjk) {
+    *fonts = FontSet{};
+    fonts->em = em;
+    auto font = role_fonts.begin();
+    fonts->body[0] = *font++;
+    fonts->body[1] = *font++;
+    fonts->body[2] = cjk ? fonts->body[0] : *font++;
+    fonts->body[3] = cjk ? fonts->body[1] : *font++;
+    fonts->small = *font++;
+    fonts->heading = *font++;
+    fonts->title = *font++;
+    fonts->display = *font++;
+}
+
+// As tall as the glyphs need, no more; no mouse cursors: a touchscreen has none.
+constexpr ImFontAtlasFlags kAtlasFlags = ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
+// The rects ImFontAtlasBuildInit() asks for with those flags: four white pixels, and the
+// baked anti-aliased lines.
+constexpr int kWhiteSize = 2, kLinesWidth = IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 2, kLinesHeight = IM_DRAWLIST_TEX_LINES_WIDTH_MAX + 1;
+
+// ImGui's builder, for tests to hold ours to: on the UI thread.
+bool build_by_imgui(ImFontAtlas& atlas, Plan& p, float em, FontSet* fonts, std::string* error) {
+    atlas.Flags |= kAtlasFlags;
+    std::deque<ImVector<ImWchar>> ranges;  // ImGui reads them in Build(): a deque keeps them in place
+    std::vector<ImFont*> role_fonts;
+    for (const Role& role : p.roles) {
+        role.chars.ranges(&ranges.emplace_back());
+        ImFontConfig config;
+        // "Owned" is the only way ImGui 1.86 takes font data without copying it (20 MB for a CJK
+        // font); ours is taken back before ImGui would free it.
+        config.FontDataOwnedByAtlas = true;
+        config.OversampleH = 1;  // glyphs sit on whole pixels (PixelSnapH): oversampling would only grow the atlas
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        for (int s = 0; s < 3; ++s) {
+            if (role.sources[s] < 0) continue;
+            config.MergeMode = s > 0;
+            config.FontNo = role.sources[s] >= kCjkFont ? p.cjk_face : 0;
+            const FontFiles::File& file = *p.mapped[role.sources[s]];
+            ImFont* font = atlas.AddFontFromMemoryTTF(const_cast<char*>(file.data), static_cast<int>(file.size), role.sizes[s], &config,
+                                                      ranges.back().Data);
+            if (s == 0) role_fonts.push_back(font);
+        }
+    }
+    const bool built = atlas.Build();
+    for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // FontFiles' mapping, not ImGui's to free
+    atlas.ClearInputData();
+    if (!built) return fall_back(atlas, em, fonts, error, "the font atlas could not be built: a font file in " ANTEROOM_FONT_DIR " is damaged");
+    set_fonts(fonts, role_fonts, em, p.cjk);
+    return true;
 }
 
 }  // namespace
@@ -185,116 +315,124 @@ bool is_cjk_locale(const std::string& locale) {
     return locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
 }
 
+DrawnFonts draw_fonts(FontFiles& files, float em, const std::string& locale, const FontText& text) {
+    DrawnFonts drawn;
+    drawn.em = em;
+    Plan p = plan(files, em, locale, text);
+    if (!p.error.empty()) {
+        drawn.error = std::move(p.error);
+        return drawn;
+    }
+    drawn.cjk = p.cjk;
+    std::vector<Glyph> glyphs;
+    for (const Role& role : p.roles) {
+        const int font = static_cast<int>(drawn.fonts.size());
+        // The size and vertical metrics ImGui's builder gives a font: from its first face, the Latin.
+        const stbtt_fontinfo& latin = p.info[role.latin];
+        const float scale = stbtt_ScaleForPixelHeight(&latin, role.size);
+        int ascent = 0, descent = 0, line_gap = 0;
+        stbtt_GetFontVMetrics(&latin, &ascent, &descent, &line_gap);
+        drawn.fonts.push_back({role.size, ImFloor(ascent * scale + (ascent > 0 ? +1 : -1)), ImFloor(descent * scale + (descent > 0 ? +1 : -1)), {}});
+        role.chars.each([&](ImWchar c) {
+            if (c < ' ') return;
+            for (int s = 0; s < 3; ++s) {
+                const int index = role.sources[s] >= 0 ? stbtt_FindGlyphIndex(&p.info[role.sources[s]], c) : 0;
+                if (index == 0) continue;
+                glyphs.push_back({font, c, &p.info[role.sources[s]], index, stbtt_ScaleForPixelHeight(&p.info[role.sources[s]], role.sizes[s])});
+                break;
+            }
+        });
+    }
+    on_every_core(static_cast<int>(glyphs.size()), [&](int i) { glyphs[static_cast<size_t>(i)].read(); });
+
+    // Packed as ImGui packs: the skyline of stb_rect_pack, a pixel of padding inside the right
+    // and bottom edges, and its own white pixels and lines beside the glyphs; about square.
+    // ImGui puts its white pixels in the top left corner, so no glyph's edge touches them;
+    // ours can land anywhere, so they get the glyphs' padding. (The lines have their own.)
+    std::vector<stbrp_rect> rects;
+    rects.reserve(glyphs.size() + 2);
+    rects.push_back({0, kWhiteSize + 1, kWhiteSize + 1, 0, 0, 0});
+    rects.push_back({0, kLinesWidth, kLinesHeight, 0, 0, 0});
+    long area = 0;
+    for (const Glyph& glyph : glyphs) rects.push_back(glyph.rect());
+    for (const stbrp_rect& r : rects) area += long(r.w) * r.h;
+    drawn.width = 512;
+    while (drawn.width < 4096 && long(drawn.width) * drawn.width < area) drawn.width *= 2;
+    constexpr int kMaxHeight = 1024 * 32;  // ImGui's
+    stbrp_context packer;
+    std::vector<stbrp_node> nodes(static_cast<size_t>(drawn.width - 1));
+    stbrp_init_target(&packer, drawn.width - 1, kMaxHeight - 1, nodes.data(), static_cast<int>(nodes.size()));
+    const bool packed = stbrp_pack_rects(&packer, rects.data(), static_cast<int>(rects.size()));
+    if (!packed) {
+        for (Glyph& glyph : glyphs) stbtt_FreeShape(glyph.info, glyph.outline);
+        drawn.error = "the font atlas could not be built: its glyphs do not fit in " + std::to_string(drawn.width) + " x " +
+                      std::to_string(kMaxHeight) + " pixels";
+        return drawn;
+    }
+    int bottom = 0;
+    for (const stbrp_rect& r : rects) bottom = std::max(bottom, r.y + r.h);
+    drawn.height = bottom + 1;  // as ImGui sizes it with NoPowerOfTwoHeight
+    drawn.white_x = rects[0].x + 1, drawn.white_y = rects[0].y + 1;
+    drawn.lines_x = rects[1].x, drawn.lines_y = rects[1].y;
+    for (size_t i = 0; i < glyphs.size(); ++i) glyphs[i].x = rects[i + 2].x + 1, glyphs[i].y = rects[i + 2].y + 1;
+
+    drawn.pixels.assign(static_cast<size_t>(drawn.width) * static_cast<size_t>(drawn.height), 0);
+    on_every_core(static_cast<int>(glyphs.size()), [&](int i) { glyphs[static_cast<size_t>(i)].draw(drawn.pixels.data(), drawn.width); });
+    for (const Glyph& g : glyphs)
+        drawn.fonts[static_cast<size_t>(g.font)].glyphs.push_back({g.codepoint, g.x0, g.y0, g.x1, g.y1, g.advance, g.x, g.y});
+    return drawn;
+}
+
+// What ImGui's builder does once it has packed and drawn: the fonts' metrics and glyph tables,
+// then ImFontAtlasBuildFinish() draws its white pixels and lines into the places left for them.
+bool assemble_fonts(ImFontAtlas& atlas, const DrawnFonts& drawn, FontSet* fonts, std::string* error) {
+    if (!drawn.error.empty()) return fall_back(atlas, drawn.em, fonts, error, drawn.error);
+    atlas.Clear();
+    atlas.Flags |= kAtlasFlags;
+    ImFontAtlasBuildInit(&atlas);
+    ImFontAtlasCustomRect* white = atlas.GetCustomRectByIndex(atlas.PackIdMouseCursors);
+    ImFontAtlasCustomRect* lines = atlas.GetCustomRectByIndex(atlas.PackIdLines);
+    if (white->Width != kWhiteSize || white->Height != kWhiteSize || lines->Width != kLinesWidth || lines->Height != kLinesHeight)
+        return fall_back(atlas, drawn.em, fonts, error, "this ImGui wants other room for its white pixels and lines than anteroom leaves it");
+    white->X = static_cast<unsigned short>(drawn.white_x), white->Y = static_cast<unsigned short>(drawn.white_y);
+    lines->X = static_cast<unsigned short>(drawn.lines_x), lines->Y = static_cast<unsigned short>(drawn.lines_y);
+    atlas.TexWidth = drawn.width;
+    atlas.TexHeight = drawn.height;
+    atlas.TexUvScale = ImVec2(1.0f / atlas.TexWidth, 1.0f / atlas.TexHeight);
+    atlas.TexPixelsAlpha8 = static_cast<unsigned char*>(IM_ALLOC(drawn.pixels.size()));
+    std::memcpy(atlas.TexPixelsAlpha8, drawn.pixels.data(), drawn.pixels.size());
+
+    const ImVec2 uv = atlas.TexUvScale;
+    std::vector<ImFont*> role_fonts;
+    for (const DrawnFonts::Font& f : drawn.fonts) {
+        ImFont* font = role_fonts.emplace_back(IM_NEW(ImFont));
+        atlas.Fonts.push_back(font);
+        ImFontConfig config;
+        config.SizePixels = f.size;
+        ImFontAtlasBuildSetupFont(&atlas, font, &config, f.ascent, f.descent);
+        font->ConfigData = nullptr;  // as ImGui's fonts are once their input is cleared
+        font->ConfigDataCount = 0;
+        const float top = IM_ROUND(f.ascent);  // glyphs hang from the baseline, as ImGui places them
+        font->Glyphs.reserve(static_cast<int>(f.glyphs.size()) + 1);  // and the tab BuildLookupTable adds
+        for (const DrawnFonts::Glyph& g : f.glyphs) {
+            const int w = g.x1 - g.x0, h = g.y1 - g.y0;
+            font->AddGlyph(nullptr, g.codepoint, float(g.x0), g.y0 + top, float(g.x1), g.y1 + top, g.x * uv.x, g.y * uv.y, (g.x + w) * uv.x,
+                           (g.y + h) * uv.y, g.advance);
+        }
+    }
+    ImFontAtlasBuildFinish(&atlas);
+    atlas.ClearInputData();  // the custom rects
+    set_fonts(fonts, role_fonts, drawn.em, drawn.cjk);
+    return true;
+}
+
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
                  FontSet* fonts, std::string* error, GlyphDrawing drawing) {
+    if (drawing == GlyphDrawing::OnEveryCore) return assemble_fonts(atlas, draw_fonts(files, em, locale, text), fonts, error);
     atlas.Clear();
-    *fonts = FontSet{};
-    fonts->em = em;
-    const fs::path dir = ANTEROOM_FONT_DIR;
-    const int cjk_face = locale.starts_with("ko") ? 1 : 2;  // in the .ttc: Korean, Simplified Chinese
-    const FontFiles::File* mapped[8] = {};
-    stbtt_fontinfo info[8] = {};
-    for (int i = 0; i < 8; ++i) {
-        const std::string path = (dir / kFontFiles[i]).string();
-        mapped[i] = files.get(path);
-        if (!mapped[i]) return fall_back(atlas, fonts, error, path + ": font file missing or unreadable (install fonts-noto-core and fonts-noto-cjk)");
-        const auto* data = reinterpret_cast<const unsigned char*>(mapped[i]->data);
-        const int offset = stbtt_GetFontOffsetForIndex(data, i >= kCjkFont ? cjk_face : 0);
-        if (offset < 0 || !stbtt_InitFont(&info[i], data, offset)) return fall_back(atlas, fonts, error, path + ": not a font file stb_truetype can read");
-    }
-    const bool cjk_locale = is_cjk_locale(locale);
-    // In the order of FontSet's members. Emphasis (bold and italic spans) is in labels, so only
-    // the regular face needs all text. CJK has no italics: emphasis keeps the upright face.
-    std::deque<Role> roles;
-    roles.emplace_back(0, false, em, text.body);
-    roles.emplace_back(1, true, em, text.labels + text.names);
-    if (!cjk_locale) {
-        roles.emplace_back(2, false, em, text.labels);
-        roles.emplace_back(3, true, em, text.labels);
-    }
-    roles.emplace_back(0, false, 0.8f * em, text.notes);
-    roles.emplace_back(1, true, 1.3f * em, text.headings);
-    roles.emplace_back(1, true, 1.75f * em, text.titles);
-    roles.emplace_back(1, true, 2.6f * em, text.display);
-
-    // As tall as the glyphs need, no more; no mouse cursors: a touchscreen has none.
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
-    std::deque<ImVector<ImWchar>> ranges;  // ImGui reads them in Build(): a deque keeps them in place
-    std::vector<Glyph> glyphs;
-    std::vector<ImFont*> role_fonts;
-    for (Role& role : roles) {
-        // Each character from the first font that has it, as ImGui merges fonts: the Latin face,
-        // Arabic, then CJK.
-        const int sources[3] = {role.latin, role.arabic ? kArabicFont + role.bold : -1, kCjkFont + role.bold};
-        const float sizes[3] = {role.size, std::round(role.size * kArabicScale), std::round(role.size * kCjkScale)};
-        ImFontGlyphRangesBuilder imgui_draws;
-        imgui_draws.AddRanges(kImGuiDraws);
-        ImFontConfig config;
-        // "Owned" is the only way ImGui 1.86 takes font data without copying it (20 MB for a CJK
-        // font); ours is taken back before ImGui would free it.
-        config.FontDataOwnedByAtlas = true;
-        config.OversampleH = 1;  // glyphs sit on whole pixels (PixelSnapH): oversampling would only grow the atlas
-        config.OversampleV = 1;
-        config.PixelSnapH = true;
-        auto add_font = [&](int source, float size, const ImWchar* range, bool merge) {
-            config.MergeMode = merge;
-            config.FontNo = source >= kCjkFont ? cjk_face : 0;
-            return atlas.AddFontFromMemoryTTF(const_cast<char*>(mapped[source]->data), static_cast<int>(mapped[source]->size), size,
-                                              &config, range);
-        };
-        ranges.emplace_back();
-        if (drawing == GlyphDrawing::ByImGui) {
-            role.chars.BuildRanges(&ranges.back());
-            role_fonts.push_back(add_font(sources[0], sizes[0], ranges.back().Data, false));
-            for (int s = 1; s < 3; ++s)
-                if (sources[s] >= 0) add_font(sources[s], sizes[s], ranges.back().Data, true);
-            continue;
-        }
-        imgui_draws.BuildRanges(&ranges.back());
-        ImFont* font = add_font(sources[0], sizes[0], ranges.back().Data, false);
-        role_fonts.push_back(font);
-        for (int word = 0; word < role.chars.UsedChars.Size; ++word)
-            for (ImU32 bits = role.chars.UsedChars[word]; bits; bits &= bits - 1) {
-                const auto c = static_cast<ImWchar>(word * 32 + __builtin_ctz(bits));
-                if (c < ' ' || imgui_draws.GetBit(c)) continue;
-                for (int s = 0; s < 3; ++s) {
-                    const int index = sources[s] >= 0 ? stbtt_FindGlyphIndex(&info[sources[s]], c) : 0;
-                    if (index == 0) continue;
-                    glyphs.push_back({font, c, &info[sources[s]], index, stbtt_ScaleForPixelHeight(&info[sources[s]], sizes[s])});
-                    break;
-                }
-            }
-    }
-
-    on_every_core(static_cast<int>(glyphs.size()), [&](int i) { glyphs[static_cast<size_t>(i)].read(); });
-    // ImGui sizes the texture by its own glyphs alone: about square, counting ours.
-    long area = 0;
-    for (Glyph& glyph : glyphs) {
-        glyph.add_rect(atlas);
-        area += long(glyph.x1 - glyph.x0 + 1) * (glyph.y1 - glyph.y0 + 1);
-    }
-    atlas.TexDesiredWidth = 512;
-    while (atlas.TexDesiredWidth < 4096 && long(atlas.TexDesiredWidth) * atlas.TexDesiredWidth < area) atlas.TexDesiredWidth *= 2;
-    const bool built = atlas.Build();
-    if (built) {
-        on_every_core(static_cast<int>(glyphs.size()), [&](int i) { glyphs[static_cast<size_t>(i)].draw(atlas); });
-        for (Glyph& glyph : glyphs) glyph.place(atlas);
-    }
-    for (Glyph& glyph : glyphs) stbtt_FreeShape(glyph.info, glyph.outline);  // null once drawn
-    for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // FontFiles' mapping, not ImGui's to free
-    atlas.ClearInputData();  // and the custom rects, which place() needed
-    if (!built) return fall_back(atlas, fonts, error, "the font atlas could not be built: a font file in " + dir.string() + " is damaged");
-
-    auto font = role_fonts.begin();
-    fonts->body[0] = *font++;
-    fonts->body[1] = *font++;
-    fonts->body[2] = cjk_locale ? fonts->body[0] : *font++;
-    fonts->body[3] = cjk_locale ? fonts->body[1] : *font++;
-    fonts->small = *font++;
-    fonts->heading = *font++;
-    fonts->title = *font++;
-    fonts->display = *font++;
-    return true;
+    Plan p = plan(files, em, locale, text);
+    if (!p.error.empty()) return fall_back(atlas, em, fonts, error, p.error);
+    return build_by_imgui(atlas, p, em, fonts, error);
 }
 
 }  // namespace anteroom::ui

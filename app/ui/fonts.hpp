@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/markdown.hpp"
 
@@ -55,12 +56,48 @@ struct FontSet {
 // Chinese, Japanese and Korean: drawn from Noto Sans CJK, which has no italics.
 bool is_cjk_locale(const std::string& locale);
 
-// Who rasterises the glyphs: we do, on every core, into rectangles ImGui packs; or, for tests
-// to hold ours to, ImGui's own builder (one thread, reading each CJK outline five times).
+// One atlas's glyphs, read, drawn and packed into plain memory. Only the UI thread may call
+// ImGui: each allocation it makes counts itself into the current context, a process global
+// (ImGui::MemAlloc in 1.86), so a worker building an ImFontAtlas would race the UI thread, and
+// write into a context the UI thread had just destroyed.
+struct DrawnFonts {
+    struct Glyph {
+        ImWchar codepoint;
+        int x0, y0, x1, y1;  // the pixels it covers, from its origin, y down
+        float advance;
+        int x, y;  // where those pixels are in the texture
+    };
+    struct Font {  // in the order of FontSet's members
+        float size;
+        float ascent, descent;  // as ImGui's builder rounds them
+        std::vector<Glyph> glyphs;
+    };
+    std::string error;  // a font file missing or damaged: the atlas then holds ImGui's built-in font
+    float em = 0;
+    bool cjk = false;  // no italics: FontSet's italic faces are the upright ones
+    std::vector<Font> fonts;
+    int width = 0, height = 0;
+    std::vector<unsigned char> pixels;  // alpha8, width x height
+    int white_x = 0, white_y = 0;  // the places left for ImGui's white pixels and its baked lines
+    int lines_x = 0, lines_y = 0;
+};
+
+// Reads the outlines and draws the glyphs on every core, packed as ImGui packs them: no ImGui
+// call, so any thread may. Not two at once with the same FontFiles.
+DrawnFonts draw_fonts(FontFiles& files, float em, const std::string& locale, const FontText& text);
+
+// On the UI thread: the atlas from those glyphs, as ImGui's own builder would end it (a copy of
+// the pixels, the glyph tables, its white pixels and lines). Returns false and sets *error as
+// build_fonts does.
+bool assemble_fonts(ImFontAtlas& atlas, const DrawnFonts& drawn, FontSet* fonts, std::string* error);
+
+// Who rasterises the glyphs: we do, on every core, as draw_fonts; or, for tests to hold ours
+// to, ImGui's own builder (one thread, reading each CJK outline five times).
 enum class GlyphDrawing { OnEveryCore, ByImGui };
 
-// Builds the atlas for an em size, a locale and its text. Returns false and sets *error when
-// a font file is missing or damaged; the atlas then holds ImGui's built-in font instead.
+// Builds the atlas for an em size, a locale and its text, on the UI thread. Returns false and
+// sets *error when a font file is missing or damaged; the atlas then holds ImGui's built-in
+// font instead.
 bool build_fonts(ImFontAtlas& atlas, FontFiles& files, float em, const std::string& locale, const FontText& text,
                  FontSet* fonts, std::string* error, GlyphDrawing drawing = GlyphDrawing::OnEveryCore);
 

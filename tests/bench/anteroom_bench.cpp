@@ -805,14 +805,14 @@ void bench_locales(const Options&) {
         add_row(std::string("  atlas build for ") + locale + ", CPU time, all threads", "ms", f.build_cpu);
         add_row("  atlas " + f.atlas + " texture, " + locale, "MiB", f.texture_mib, cjk ? 4 : -1);
     }
-    note("language switch: CLOCK_MONOTONIC from Kiosk::apply(ChooseLanguage) through KioskUi::prepare (swapping in "
-         "the atlas the worker thread built after the first frame; the bench waits for the worker first) and one headless frame (NewFrame, ui.frame, Render) on the FAQ with every answer open, 1920x1080, "
+    note("language switch: CLOCK_MONOTONIC from Kiosk::apply(ChooseLanguage) through KioskUi::prepare (the worker "
+         "thread drew the glyphs after the first frame, the bench waits for it; the UI thread then assembles the atlas) and one headless frame (NewFrame, ui.frame, Render) on the FAQ with every answer open, 1920x1080, "
          "in the order es, zh-Hans, vi, ko, ar, en from a fresh kiosk each of 5 runs (so each language is presented for "
          "the first time). Place, module, screen and route are checked unchanged after each switch. Not included: the "
          "real program's upload of the atlas (glTexImage2D).");
     note("atlas build: build_fonts() from scratch in the bench's thread, font files already mapped, as the worker "
-         "does it: ImGui packs the glyphs, which are drawn on every core (here " + std::to_string(std::thread::hardware_concurrency()) +
-         "). Wall time, and the CPU time of every thread of the process while it ran.");
+         "and the UI thread do it: glyphs packed with stb_rect_pack and drawn on every core (here " + std::to_string(std::thread::hardware_concurrency()) +
+         "), then the atlas assembled. Wall time, and the CPU time of every thread of the process while it ran.");
     note("atlas size: TexWidth x TexHeight at one byte a pixel, in MiB (4 MiB = 4194304 bytes): the Alpha8 pixels ImGui "
          "rasterises, kept in memory, and the GL_R8 texture they are uploaded to (opengl.cpp; no RGBA32 copy is made).");
     for (const char* locale : kSwitchTo) {

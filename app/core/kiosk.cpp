@@ -8,7 +8,8 @@ namespace anteroom {
 
 Kiosk::Kiosk(ContentSource content, ClinicConfig config, bool content_ok, double now, Translations translations)
     : content_(std::move(content)), config_(std::move(config)), content_ok_(content_ok),
-      translations_(std::move(translations)), locales_(available_locales(content_, translations_, config_.pseudo_locales)) {
+      translations_(std::move(translations)), locales_(available_locales(content_, translations_, config_.pseudo_locales)),
+      language_names_(language_names(locales_)) {
     reset(now);
 }
 
@@ -34,7 +35,7 @@ void Kiosk::record(Event::Kind kind, std::string module, std::string screen, dou
 
 const Presentation& Kiosk::presentation(const std::string& locale) const {
     auto it = presentations_.find(locale);
-    if (it == presentations_.end()) it = presentations_.emplace(locale, present(content_, config_, locale, translations_, locales_)).first;
+    if (it == presentations_.end()) it = presentations_.emplace(locale, present(content_, config_, locale, translations_, language_names_)).first;
     return it->second;
 }
 

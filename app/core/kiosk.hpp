@@ -120,6 +120,7 @@ private:
     bool content_ok_;
     Translations translations_;
     std::vector<std::string> locales_;
+    LanguageNames language_names_;  // each offered language in itself, looked up once
     mutable std::map<std::string, Presentation> presentations_;  // by locale, built on first use
     Session session_;
     std::vector<Event> outbox_;

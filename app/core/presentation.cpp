@@ -177,14 +177,14 @@ bool module_complete(const ModuleSource& m, const Catalog* catalog) {
 }  // namespace
 
 Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale,
-                     const Translations& translations, const std::vector<std::string>& locales) {
+                     const Translations& translations, const LanguageNames& languages) {
     Presentation p;
     p.locale = locale;
     p.icu_locale = icu_locale_for(locale, config);
     p.rtl = icu::Locale(locale.c_str()).isRightToLeft();
     p.clinic_params_ = clinic_params(config);
     p.numbers_ = std::make_shared<NumberFormatter>(p.icu_locale);
-    for (const std::string& l : locales) p.language_names_.emplace_back(l, locale_native_name(l));
+    p.language_names_ = languages;
     const Catalog* catalog = translations.find(locale);
     // The fallback for modules not (yet) translated: the clinic's choice if it is complete.
     const Catalog* fallback = translations.find(config.fallback_locale);
@@ -333,6 +333,12 @@ std::string locale_name_in(const std::string& locale, const std::string& in_loca
     std::string out;
     name.toUTF8String(out);
     return out;
+}
+
+LanguageNames language_names(const std::vector<std::string>& locales) {
+    LanguageNames names;
+    for (const std::string& l : locales) names.emplace_back(l, locale_native_name(l));
+    return names;
 }
 
 std::string locale_native_name(const std::string& locale) {

@@ -56,6 +56,9 @@ struct ShownModule {
     std::vector<ShownScreen> screens;
 };
 
+// (locale, the language's name in itself), in the order the language screen lists them.
+using LanguageNames = std::vector<std::pair<std::string, std::string>>;
+
 class Presentation {
 public:
     std::string locale;      // what the patient chose, e.g. "es", "ar", or a pseudo-locale
@@ -71,14 +74,14 @@ public:
     // A number as this language writes it (Arabic-Indic digits where the clinic asks for them).
     std::string number(double value) const;
     // Every offered language's name in itself, for the language buttons.
-    const std::vector<std::pair<std::string, std::string>>& language_names() const { return language_names_; }
+    const LanguageNames& language_names() const { return language_names_; }
 
     // Every character a screen of this presentation can show (for building the font atlas).
     std::string all_text() const;
 
 private:
     friend Presentation present(const ContentSource&, const ClinicConfig&, const std::string&, const Translations&,
-                                const std::vector<std::string>&);
+                                const LanguageNames&);
     struct Interface {
         std::string pattern;
         std::shared_ptr<Message> message;  // compiled on first use
@@ -89,7 +92,7 @@ private:
     Params clinic_params_;
     std::string pseudo_;  // the pseudo-locale whose transform text() applies, or empty
     std::shared_ptr<NumberFormatter> numbers_;
-    std::vector<std::pair<std::string, std::string>> language_names_;  // (locale, its own name)
+    LanguageNames language_names_;
 };
 
 Params clinic_params(const ClinicConfig& config);
@@ -97,10 +100,9 @@ Params clinic_params(const ClinicConfig& config);
 // Resolves content for a locale. A module whose translation is not complete and current is
 // presented whole in the clinic's fallback language instead. Assumes validate() found no
 // errors; a message that still fails to format shows its source rather than nothing.
-// locales: the languages the patient can choose, named in the presentation in their own
-// language (empty: none).
+// languages: the languages the patient can choose, each named in itself (language_names()).
 Presentation present(const ContentSource& content, const ClinicConfig& config, const std::string& locale,
-                     const Translations& translations = {}, const std::vector<std::string>& locales = {});
+                     const Translations& translations = {}, const LanguageNames& languages = {});
 
 // Every problem `anteroom check` reports beyond loading: message syntax, unknown parameters,
 // Markdown outside the subset, routes offered without a page, an unknown default locale, and
@@ -118,6 +120,8 @@ std::vector<std::string> available_locales(const ContentSource& content, const T
 
 // A language's name in its own language and script, e.g. "English", "Español".
 std::string locale_native_name(const std::string& locale);
+// Each of these languages with its own name: looked up once, for every presentation.
+LanguageNames language_names(const std::vector<std::string>& locales);
 // A language's name in another language, e.g. "inglés" for "en" in "es".
 std::string locale_name_in(const std::string& locale, const std::string& in_locale);
 

@@ -156,6 +156,11 @@ const BrokenCase kBroken[] = {
      "fallback_locale 'ar-XB' is a layout-testing pseudo-language; name a real one (available: en)"},
     {"ConfigFallbackLocaleUnknown", nullptr, "config/fallback-locale-unknown.toml", "config/fallback-locale-unknown.toml",
      17, "fallback_locale 'fr' is not an available language (available: en)"},
+    // No placeholder reaches a patient: outside a sample, a fictional number is an error.
+    {"ConfigSamplePlaceholders", nullptr, "config/sample-placeholders.toml", "config/sample-placeholders.toml", 5,
+     "clinic_phone '555-0100' is a fictional 555-01xx number"},
+    {"ConfigNasalShortStay", nullptr, "config/nasal-short-stay.toml", "config/nasal-short-stay.toml", 9,
+     "monitoring_minutes must be at least 120 when routes_offered has \"nasal\""},
     {"ConfigOffersRouteWithoutPage", nullptr, "config/route-without-page.toml",
      "content/good/visit/screens/routes.toml", 0, "the clinic offers route 'lozenge'"},
 

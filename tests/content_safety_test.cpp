@@ -171,6 +171,19 @@ TEST(ContentSafety, ASampleKioskSaysSoOnTheAttractScreen) {
     EXPECT_FALSE(contains(transcript(clinic_kiosk.kiosk(), "en"), clinic_kiosk.text("attract.sample")));
 }
 
+// A clinic's own file that kept the sample's fictional numbers: the kiosk loads as the program
+// does (run_kiosk) and shows "being prepared", never the placeholder.
+TEST(ContentSafety, APlaceholderLeftInAClinicsFileShowsBeingPrepared) {
+    const std::string text = "clinic_name = \"Hillside Clinic\"\nclinic_phone = \"555-0100\"\ncrisis_line = \"988\"\nemergency_number = \"911\"\n";
+    Loaded l = load_all(parse_config(text, "clinic.toml"), "clinic.toml", testing::source_path("content"), testing::source_path("locales"));
+    ASSERT_FALSE(l.ok());
+    EXPECT_EQ(l.problems.front().str().rfind("clinic.toml:2: clinic_phone '555-0100' is a fictional", 0), 0u) << l.problems.front().str();
+    Kiosk k(std::move(l.content.content), l.config.config, l.ok(), 0, std::move(l.translations.translations));
+    EXPECT_EQ(k.session().place, Place::Preparing);
+    k.apply({Intent::Begin}, 1);
+    EXPECT_EQ(k.session().place, Place::Preparing) << "no way past it";
+}
+
 // ---- Benefits beside risks -------------------------------------------------------------------
 
 const ui::ProbeText* find_text(const ui::Probe& probe, const std::string& text) {

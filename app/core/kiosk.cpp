@@ -89,7 +89,7 @@ void Kiosk::go_to_screen(int screen) {
     record(Event::ScreenReached, m.id, m.screens[static_cast<size_t>(screen)].id);
 }
 
-void Kiosk::leave_module(double) {
+void Kiosk::leave_module() {
     if (session_.place != Place::Module) return;
     const ShownModule& m = *current_module();
     record(Event::ModuleLeftEarly, m.id, m.screens[static_cast<size_t>(session_.screen)].id);
@@ -146,14 +146,14 @@ void Kiosk::apply(const Intent& intent, double now) {
         else if (!session_.page.empty()) session_.page.clear();
         else if (session_.screen > 0) go_to_screen(session_.screen - 1);
         else {
-            leave_module(now);
+            leave_module();
             session_.place = Place::Home;
             session_.module = -1;
         }
         break;
     case Intent::Home:
         if (session_.place == Place::Module || session_.place == Place::End) {
-            leave_module(now);
+            leave_module();
             session_.place = Place::Home;
             session_.module = -1;
             session_.screen = 0;
@@ -173,7 +173,7 @@ void Kiosk::apply(const Intent& intent, double now) {
         break;
     case Intent::Restart:
         if (session_.place == Place::Attract) break;
-        leave_module(now);
+        leave_module();
         record(Event::SessionRestarted);
         reset(now);
         break;
@@ -213,7 +213,7 @@ IdleState Kiosk::idle(double now) const {
 
 void Kiosk::tick(double now) {
     if (now - session_.last_touch < idle_policy().reset_s) return;
-    leave_module(now);
+    leave_module();
     record(Event::SessionTimedOut);
     reset(now);
 }

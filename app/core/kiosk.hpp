@@ -111,7 +111,7 @@ public:
 private:
     void reset(double now);
     void record(Event::Kind kind, std::string module = {}, std::string screen = {}, double seconds = 0);
-    void leave_module(double now);  // before leaving a module from one of its screens
+    void leave_module();  // before leaving a module from one of its screens: says where
     void set_locale(const std::string& locale);
     void go_to_screen(int screen);
 

@@ -72,7 +72,7 @@ Params clinic_params(const ClinicConfig& c) {
     return p;
 }
 
-const Presentation::Interface* Presentation::find(const std::string& key) const {
+Presentation::Interface* Presentation::find(const std::string& key) const {
     auto it = interface_.find(key);
     if (it == interface_.end()) return nullptr;  // validate() makes this unreachable for bundled keys
     if (!it->second.message) it->second.message = std::make_shared<Message>(it->second.pattern, icu_locale);
@@ -80,9 +80,9 @@ const Presentation::Interface* Presentation::find(const std::string& key) const 
 }
 
 const std::string& Presentation::text(const std::string& key) const {
-    const Interface* i = find(key);
+    Interface* i = find(key);
     if (!i) return interface_.emplace(key, Interface{key, nullptr, key}).first->second.plain.value();
-    if (!i->plain) const_cast<Interface*>(i)->plain = pseudo_transform(pseudo_, i->message->format(clinic_params_));
+    if (!i->plain) i->plain = pseudo_transform(pseudo_, i->message->format(clinic_params_));
     return *i->plain;
 }
 

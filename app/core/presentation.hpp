@@ -87,7 +87,7 @@ private:
         std::shared_ptr<Message> message;  // compiled on first use
         std::optional<std::string> plain;  // formatted with the clinic's parameters alone, on first use
     };
-    const Interface* find(const std::string& key) const;
+    Interface* find(const std::string& key) const;  // the cache is mutable: compiled on first use
     mutable std::map<std::string, Interface, std::less<>> interface_;
     Params clinic_params_;
     std::string pseudo_;  // the pseudo-locale whose transform text() applies, or empty

@@ -78,6 +78,20 @@ FontAtlases::Atlas& FontAtlases::get(const Job& job) {
     return assemble(job.key, draw_fonts(files_, job.em, job.locale, job.text));
 }
 
+int FontAtlases::assemble_drawn() {
+    for (int made = 0;; ++made) {
+        std::string key;
+        const DrawnFonts* drawn = nullptr;  // only this thread erases from drawn_: it stays while assembled
+        {
+            std::lock_guard lock(mutex_);
+            if (drawn_.empty()) return made;
+            key = drawn_.begin()->first;
+            drawn = &drawn_.begin()->second;
+        }
+        assemble(key, *drawn);
+    }
+}
+
 bool FontAtlases::idle() {
     std::lock_guard lock(mutex_);
     return pending_ == 0;

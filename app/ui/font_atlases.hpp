@@ -45,6 +45,9 @@ public:
     Atlas& get(const Job& job);
     // Draws these on the worker thread, in order, skipping any already drawn.
     void prebuild(std::deque<Job> jobs);
+    // On the UI thread, at the end of a frame: makes an atlas of everything the worker has
+    // drawn, so that a language switch later only swaps one in. Returns how many it made.
+    int assemble_drawn();
     bool has(const std::string& key);  // ready, or drawn by the worker: get() needs only the key
     bool idle();  // nothing queued or being drawn
 

@@ -211,6 +211,8 @@ UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
         for (const std::string& other : kiosk.locales())
             if (other != kiosk.session().locale) jobs.push_back({atlas_key(other, em, false), em, other, font_text(kiosk, other)});
         atlases_.prebuild(std::move(jobs));
+    } else if (frames_drawn_ > 3) {
+        atlases_.assemble_drawn();  // what the worker drew since: made ready here, not at the switch
     }
     UiFrame result;
     result.touched = !idle.warning && (ctx_.touch.active() || io.MouseWheel != 0);

@@ -199,7 +199,10 @@ bool button(UiContext& ctx, const std::string& label, const ImRect& logical, But
 
 float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
     ScrollState& s = ctx.scroll;
-    if (s.key != key) s = ScrollState{key};
+    if (s.key != key) {
+        s = ScrollState{key};
+        ctx.wants_frame = true;  // ImGui knows a new page's height only a frame later: draw it again
+    }
     s.view = area.GetHeight();
     s.used = true;
     const Touch& t = ctx.touch;
@@ -237,7 +240,9 @@ float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
 
 void end_scroll(UiContext& ctx, const ImRect& area) {
     ScrollState& s = ctx.scroll;
-    s.max_y = ImGui::GetScrollMaxY();
+    const float max_y = ImGui::GetScrollMaxY();
+    if (max_y != s.max_y) ctx.wants_frame = true;  // the height just settled: the hint and the bar follow it
+    s.max_y = max_y;
     s.y = ImGui::GetScrollY();
     if (s.max_y > 0.5f) {
         // Drawn into the scrolled window itself, so it sits above the content.

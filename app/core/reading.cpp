@@ -135,49 +135,25 @@ void preparing(Writer& w) {
 ReadingPage read_current(const Kiosk& kiosk, double now) {
     const Session& s = kiosk.session();
     const Presentation& p = kiosk.shown();
+    auto page = [&p](std::string name, auto&& draw) {
+        Writer w(std::move(name), p);
+        draw(w);
+        return w.take();
+    };
     const IdleState idle = kiosk.idle(now);
-    if (idle.warning) {
-        Writer w("idle warning", p);
-        idle_warning(w, idle.seconds_left);
-        return w.take();
-    }
-    if (s.choosing_language) {
-        Writer w("language", p);
-        languages(w);
-        return w.take();
-    }
+    if (idle.warning) return page("idle warning", [&](Writer& w) { idle_warning(w, idle.seconds_left); });
+    if (s.choosing_language) return page("language", languages);
     switch (s.place) {
-    case Place::Preparing: {
-        Writer w("preparing", p);
-        preparing(w);
-        return w.take();
-    }
-    case Place::Attract: {
-        Writer w("attract", p);
-        attract(w, kiosk.config().sample);
-        return w.take();
-    }
-    case Place::Language: {
-        Writer w("language", p);
-        languages(w);
-        return w.take();
-    }
-    case Place::Home: {
-        Writer w("home", p);
-        home(w);
-        return w.take();
-    }
+    case Place::Preparing: return page("preparing", preparing);
+    case Place::Attract: return page("attract", [&](Writer& w) { attract(w, kiosk.config().sample); });
+    case Place::Language: return page("language", languages);
+    case Place::Home: return page("home", home);
     case Place::Module: {
         const ShownModule& m = *kiosk.current_module();
-        Writer w(screen_name(m, static_cast<size_t>(s.screen), s.page), p);
-        module_screen(w, m, static_cast<size_t>(s.screen), s.open_items, s.page);
-        return w.take();
+        const auto screen = static_cast<size_t>(s.screen);
+        return page(screen_name(m, screen, s.page), [&](Writer& w) { module_screen(w, m, screen, s.open_items, s.page); });
     }
-    case Place::End: {
-        Writer w("end", p);
-        end(w);
-        return w.take();
-    }
+    case Place::End: return page("end", end);
     }
     return {};
 }

@@ -48,10 +48,6 @@ private:
     ReadingPage page_;
 };
 
-bool visible(Shown shown, bool open) {
-    return shown == Shown::Always || (shown == Shown::Opened) == open;
-}
-
 // A module screen as it stands: the top bar, the content its kind declares, the
 // "Questions?" card, the way on.
 void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set<int>& open, const std::string& page_id) {
@@ -63,13 +59,13 @@ void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set
     if (const ShownItem* page = page_id.empty() ? nullptr : s.item(page_id)) {
         w.button("routes.all");
         for (size_t f = 0; f < kind.list.fields.size(); ++f)
-            if (visible(kind.list.fields[f].shown, true)) w.field(kind.list.fields[f], page->texts[f], true);
+            if (shows(kind.list.fields[f].shown, true)) w.field(kind.list.fields[f], page->texts[f], true);
     } else {
         for (size_t f = 0; f < kind.fields.size(); ++f) w.field(kind.fields[f], s.texts[f], false);
         for (size_t i = 0; i < s.items.size(); ++i) {
             const bool is_open = open.contains(static_cast<int>(i));
             for (size_t f = 0; f < kind.list.fields.size(); ++f)
-                if (visible(kind.list.fields[f].shown, is_open)) w.field(kind.list.fields[f], s.items[i].texts[f], false);
+                if (shows(kind.list.fields[f].shown, is_open)) w.field(kind.list.fields[f], s.items[i].texts[f], false);
             if (kind.list.action == ItemAction::OpenPage) w.button("routes.open");
         }
     }

@@ -45,11 +45,6 @@ const std::vector<KindSpec>& screen_kinds() {
     return kinds;
 }
 
-const FieldSpec* KindSpec::field(std::string_view key) const {
-    const int i = field_index(key);
-    return i < 0 ? nullptr : &fields[static_cast<size_t>(i)];
-}
-
 int KindSpec::field_index(std::string_view key) const {
     for (size_t i = 0; i < fields.size(); ++i)
         if (fields[i].key == key) return static_cast<int>(i);

@@ -29,6 +29,7 @@ enum FontRole : unsigned {
 // When an item's field is on screen. An item that opens (an answer, a route's page) shows its
 // Always and Opened fields when open and its Always and Closed fields when closed.
 enum class Shown { Always, Closed, Opened };
+inline bool shows(Shown shown, bool open) { return shown == Shown::Always || (shown == Shown::Opened) == open; }
 
 struct FieldSpec {
     std::string_view key;  // in the screen file; also the last part of its translation key
@@ -59,7 +60,6 @@ struct KindSpec {
     std::vector<FieldSpec> fields;  // in reading order; every kind starts with its title
     ListSpec list;
 
-    const FieldSpec* field(std::string_view key) const;
     int field_index(std::string_view key) const;  // -1 when the kind has no such field
     bool has_list() const { return !list.table.empty(); }
 };

@@ -61,22 +61,26 @@ std::string spans_html(const std::vector<Span>& spans) {
     return out;
 }
 
-std::string routes_list(const ClinicConfig& config) {
-    std::string out;
-    for (const std::string& r : config.routes_offered) out += (out.empty() ? "" : ", ") + r;
+const char* const kIntro = "Every text a patient can see, screen by screen in reading order, as this clinic's configuration shows it.";
+
+std::string heading(const std::string& locale) { return "Anteroom transcript: " + locale_name_in(locale, "en") + " (" + locale + ")"; }
+
+// What the reader signs for, above the pages: the clinic, its routes, the translation's
+// status and any module shown in another language. Plain text, escaped by each format.
+std::vector<std::string> facts(const Kiosk& kiosk, const std::string& locale, const std::string& review_status) {
+    const ClinicConfig& c = kiosk.config();
+    std::string routes;
+    for (const std::string& r : c.routes_offered) routes += (routes.empty() ? "" : ", ") + r;
+    std::vector<std::string> out = {"Clinic: " + c.clinic_name, "Routes offered: " + routes, "Translation review status: " + review_status};
+    for (const ShownModule& m : kiosk.presentation(locale).modules)
+        if (m.locale != locale) out.push_back("Module " + m.id + " is not fully translated: it is shown in " + m.locale);
     return out;
 }
 
 std::string markdown(const Kiosk& kiosk, const std::string& locale, const std::string& review_status,
                      const std::vector<ReadingPage>& pages) {
-    const ClinicConfig& c = kiosk.config();
-    std::string out = "# Anteroom transcript: " + locale_name_in(locale, "en") + " (" + locale + ")\n\n";
-    out += "Every text a patient can see, screen by screen in reading order, as this clinic's configuration shows it.\n\n";
-    out += "- Clinic: " + escape_markdown(c.clinic_name) + "\n";
-    out += "- Routes offered: " + routes_list(c) + "\n";
-    out += "- Translation review status: " + review_status + "\n";
-    for (const ShownModule& m : kiosk.presentation(locale).modules)
-        if (m.locale != locale) out += "- Module " + m.id + " is not fully translated: it is shown in " + m.locale + "\n";
+    std::string out = "# " + heading(locale) + "\n\n" + kIntro + "\n\n";
+    for (const std::string& fact : facts(kiosk, locale, review_status)) out += "- " + escape_markdown(fact) + "\n";
     for (const ReadingPage& page : pages) {
         out += "\n---\n\n## " + escape_markdown(page.name) + (page.locale != locale ? " [" + page.locale + "]" : "") + "\n\n";
         std::vector<std::string> buttons;
@@ -108,18 +112,13 @@ std::string markdown(const Kiosk& kiosk, const std::string& locale, const std::s
 
 std::string html(const Kiosk& kiosk, const std::string& locale, const std::string& review_status,
                  const std::vector<ReadingPage>& pages) {
-    const ClinicConfig& c = kiosk.config();
     auto dir = [&](const std::string& l) { return kiosk.presentation(l).rtl ? "rtl" : "ltr"; };
     std::string out = "<!DOCTYPE html>\n<html lang=\"" + locale + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>Anteroom transcript: " +
                       escape_html(locale) + "</title>\n<style>\nbody{font-family:'Noto Sans',sans-serif;max-width:46em;margin:2em auto;line-height:1.5}\n"
                       "section{border-top:1px solid #bbb;margin-top:2em}\n.note{color:#555;font-size:.9em}\n.button{display:inline-block;border:1px solid #1f5f5b;"
                       "border-radius:.4em;padding:0 .5em;margin:0 .3em .3em 0}\n</style>\n</head>\n<body>\n";
-    out += "<header dir=\"ltr\" lang=\"en\">\n<h1>Anteroom transcript: " + escape_html(locale_name_in(locale, "en")) + " (" + escape_html(locale) + ")</h1>\n";
-    out += "<p>Every text a patient can see, screen by screen in reading order, as this clinic's configuration shows it.</p>\n<ul>\n";
-    out += "<li>Clinic: " + escape_html(c.clinic_name) + "</li>\n<li>Routes offered: " + routes_list(c) + "</li>\n";
-    out += "<li>Translation review status: " + escape_html(review_status) + "</li>\n";
-    for (const ShownModule& m : kiosk.presentation(locale).modules)
-        if (m.locale != locale) out += "<li>Module " + escape_html(m.id) + " is not fully translated: it is shown in " + m.locale + "</li>\n";
+    out += "<header dir=\"ltr\" lang=\"en\">\n<h1>" + escape_html(heading(locale)) + "</h1>\n<p>" + kIntro + "</p>\n<ul>\n";
+    for (const std::string& fact : facts(kiosk, locale, review_status)) out += "<li>" + escape_html(fact) + "</li>\n";
     out += "</ul>\n</header>\n";
     for (const ReadingPage& page : pages) {
         out += "<section lang=\"" + page.locale + "\" dir=\"" + dir(page.locale) + "\">\n<h2 dir=\"ltr\">" + escape_html(page.name) + "</h2>\n";

@@ -354,7 +354,7 @@ void item_page(UiContext& ctx, const Presentation& shown, const ShownScreen& scr
     ImGui::SetCursorScreenPos({at.x, at.y + bh + 0.5f * e});
     const std::vector<FieldSpec>& fields = screen.kind->list.fields;
     for (size_t f = 0; f < fields.size(); ++f) {
-        if (fields[f].shown == Shown::Closed) continue;
+        if (!shows(fields[f].shown, true)) continue;
         if (fields[f].faces & kTitleFace) screen_title(ctx, item.texts[f].line, width);
         else field(ctx, fields[f], item.texts[f], width, kBodyFace, ctx.palette.text);
     }

@@ -266,6 +266,9 @@ void walk(Proof& proof, Kiosk& kiosk, const std::string& locale) {
     proof.shot(kiosk, "language");
     kiosk.apply({Intent::ChooseLanguage, -1, locale}, now);
     proof.shot(kiosk, "home");
+    kiosk.apply({Intent::OpenSettings}, now);
+    proof.shot(kiosk, "display-settings");
+    kiosk.apply({Intent::CloseSettings}, now);
     const auto& modules = kiosk.shown().modules;
     for (size_t m = 0; m < modules.size(); ++m) {
         kiosk.apply({Intent::OpenModule, static_cast<int>(m)}, now);
@@ -285,7 +288,10 @@ void walk(Proof& proof, Kiosk& kiosk, const std::string& locale) {
                     kiosk.apply({Intent::Back}, now);
                 }
             }
-            if (s == 0) {  // the inactivity warning, over the first screen
+            if (s == 0) {  // reading aloud (its controls), then the inactivity warning, over the first screen
+                kiosk.apply({Intent::ReadAloud}, now);
+                proof.shot(kiosk, "reading-aloud", false);
+                kiosk.apply({Intent::StopSpeech}, now);
                 proof.shot(kiosk, "idle-warning", false, now + kiosk.config().idle_warning_s + 3);
                 kiosk.touched(now);
             }
@@ -315,6 +321,8 @@ int run_proof(const Options& options) {
     std::vector<std::string> overflows;
     ClinicConfig config = l.config.config;
     config.pseudo_locales = true;  // proofs cover the layout-testing locales too
+    if (options.text_size >= 0) config.defaults.text_size = kTextSizes[options.text_size];
+    if (options.high_contrast) config.defaults.high_contrast = true;
     std::vector<std::string> locales =
         l.ok() ? available_locales(l.content.content, l.translations.translations, true) : std::vector<std::string>{"en"};
     if (!options.locales.empty() && l.ok()) {  // --locale: only these (broken content proofs "being prepared" in English)

@@ -18,6 +18,8 @@ struct Options {
     bool first_page_only = false;       // proof --first-page-only: of a long screen, only the first page is written (tests)
     std::vector<std::string> locales;   // proof, transcript --locale (repeatable); empty: every one (transcript: English)
     std::string format;                 // transcript --format md|html; empty: from --out's extension
+    int text_size = -1;                 // proof --text-size standard|larger|largest: as if the patient chose it; -1: the clinic's
+    bool high_contrast = false;         // proof --high-contrast
 };
 
 int run_kiosk(const Options& options);

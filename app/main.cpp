@@ -12,6 +12,7 @@ const char* const kUsage =
     "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE] [--locales DIR]\n"
     "  anteroom check [--content DIR] [--config FILE] [--locales DIR]\n"
     "  anteroom proof --out DIR [--size WxH]... [--locale L]... [--backend sdl|glfw] [--content DIR] [--config FILE] [--locales DIR]\n"
+    "                 [--text-size standard|larger|largest] [--high-contrast]   (as if a patient chose them)\n"
     "                 [--fast-png] [--first-page-only]   (for tests: cheaper PNG compression; a long screen's first page only)\n"
     "  anteroom extract [--content DIR] [--out FILE]   (default: locales/anteroom.pot)\n"
     "  anteroom transcript [--locale L] [--config FILE] [--out FILE] [--format md|html] [--content DIR] [--locales DIR]\n"
@@ -72,6 +73,15 @@ int main(int argc, char** argv) {
             options.fast_png = true;
         } else if (arg == "--first-page-only" && command == "proof") {
             options.first_page_only = true;
+        } else if (arg == "--high-contrast" && command == "proof") {
+            options.high_contrast = true;
+        } else if (arg == "--text-size" && command == "proof") {
+            const char* v = value();
+            const std::string size = v ? v : "";
+            if (size == "standard") options.text_size = 0;
+            else if (size == "larger") options.text_size = 1;
+            else if (size == "largest") options.text_size = 2;
+            else return usage_error("--text-size must be standard, larger or largest");
         } else if (arg == "--size" && command == "proof") {
             int w = 0, h = 0;
             const char* v = value();

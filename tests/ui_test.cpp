@@ -40,7 +40,17 @@ void visit_everything(Headless& h, const std::function<void(const std::string&)>
     ASSERT_TRUE(h.tap(locale_native_name(locale)));
     ASSERT_EQ(h.session().locale, locale);
     check("home");
+    ASSERT_TRUE(h.tap(h.text("settings.open")));
+    check("display settings");
+    ASSERT_TRUE(h.tap(h.text("settings.done")));
     ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
+    ASSERT_TRUE(h.tap(h.text("speech.read")));
+    check("reading aloud");
+    h.ui().set_speech({false, "no sound card"});
+    h.frames(2);
+    check("reading aloud, with no sound");
+    h.ui().set_speech({});
+    ASSERT_TRUE(h.tap(h.text("speech.stop")));
     const ShownModule& module = *h.kiosk().current_module();
     for (size_t i = 0; i < module.screens.size(); ++i) {
         const ShownScreen& screen = *h.kiosk().current_screen();
@@ -395,7 +405,8 @@ TEST(Ui, LanguageScreenNamesEachLanguageInItself) {
         ASSERT_EQ(h.session().place, Place::Language);
         std::multiset<std::string> buttons;
         for (const ui::ProbeItem& item : h.probe().items)
-            if (item.label != h.text("nav.back")) buttons.insert(item.label);
+            if (item.label != h.text("nav.back") && item.label != h.text("speech.read") && item.label != h.text("settings.open"))
+                buttons.insert(item.label);
         EXPECT_EQ(buttons, expected_buttons) << "with the screen in " << h.session().locale;
         ASSERT_TRUE(h.tap(name)) << name;
         EXPECT_EQ(h.session().locale, locale) << name;
@@ -436,11 +447,16 @@ const std::string kWithPseudoLocales = "sample = true\nclinic_name = \"Riverside
 
 // Every screen, in every language and pseudo-language, at every size: no text outside its
 // container and no character missing from its font.
-class UiLayout : public ::testing::TestWithParam<std::tuple<ImVec2, std::string>> {};
+class UiLayout : public ::testing::TestWithParam<std::tuple<ImVec2, std::string, TextSize>> {};
 
+// At every text size (the largest in high contrast), every screen of every language.
 TEST_P(UiLayout, NoTextLeavesItsContainerAndNoGlyphIsMissing) {
-    const auto& [size, locale] = GetParam();
+    const auto& [size, locale, text_size] = GetParam();
     Headless h(size, kWithPseudoLocales);
+    h.kiosk().apply({Intent::SetTextSize, static_cast<int>(text_size)}, h.now());
+    h.kiosk().apply({Intent::SetHighContrast, text_size == TextSize::Largest}, h.now());
+    h.frames(2);
+    ASSERT_FLOAT_EQ(h.ui().fonts().em, std::round(ui::em_for_display(size) * text_scale(text_size)));
     visit_everything(
         h,
         [&](const std::string& where) {
@@ -452,12 +468,14 @@ TEST_P(UiLayout, NoTextLeavesItsContainerAndNoGlyphIsMissing) {
 
 INSTANTIATE_TEST_SUITE_P(All, UiLayout,
                          ::testing::Combine(::testing::Values(ImVec2{1920, 1080}, ImVec2{1080, 1920}, ImVec2{1280, 800}),
-                                            ::testing::Values("en", "es", "zh-Hans", "vi", "ko", "ar", "en-XA", "ar-XB")),
+                                            ::testing::Values("en", "es", "zh-Hans", "vi", "ko", "ar", "en-XA", "ar-XB"),
+                                            ::testing::Values(TextSize::Standard, TextSize::Largest)),
                          [](const auto& info) {
                              const ImVec2 size = std::get<0>(info.param);
                              std::string locale = std::get<1>(info.param);
                              std::replace(locale.begin(), locale.end(), '-', '_');
-                             return std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)) + "_" + locale;
+                             return std::to_string(static_cast<int>(size.x)) + "x" + std::to_string(static_cast<int>(size.y)) + "_" + locale +
+                                    (std::get<2>(info.param) == TextSize::Largest ? "_largest" : "");
                          });
 
 TEST(Ui, LanguageChangesFromAnyScreenAndKeepsThePlace) {

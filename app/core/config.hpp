@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/diagnostics.hpp"
+#include "core/settings.hpp"
 
 namespace anteroom {
 
@@ -40,6 +41,7 @@ struct ClinicConfig {
     std::string fallback_locale = "en";  // shown when a module is not translated into the patient's language
     bool arabic_digits = false;          // Arabic text uses Latin digits unless the clinic prefers Arabic-Indic
     bool pseudo_locales = false;         // offer en-XA and ar-XB, for checking layouts
+    Settings defaults;                   // what each session starts with: text size, contrast, motion, volume
 };
 
 struct ConfigLoad {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <tuple>
 #include <utility>
 
 namespace anteroom {
@@ -60,6 +62,7 @@ std::vector<const Presentation*> Kiosk::in_use(const std::string& locale) const 
 
 void Kiosk::reset(double now) {
     session_ = Session{};
+    session_.settings = config_.defaults;
     session_.place = content_ok_ ? Place::Attract : Place::Preparing;
     session_.last_touch = now;
     set_locale(config_.default_locale);
@@ -95,11 +98,25 @@ void Kiosk::leave_module() {
     record(Event::ModuleLeftEarly, m.id, m.screens[static_cast<size_t>(session_.screen)].id);
 }
 
+namespace {
+// What decides the page on screen: when it changes, reading aloud stops.
+auto page_on_screen(const Session& s) {
+    return std::tie(s.locale, s.place, s.module, s.screen, s.page, s.choosing_language, s.settings_open);
+}
+}  // namespace
+
 void Kiosk::apply(const Intent& intent, double now) {
     touched(now);
     if (session_.place == Place::Preparing) return;
+    const Session before = session_;
+    change(intent, now);
+    if (page_on_screen(session_) != page_on_screen(before) && session_.speech != Speech::Off) session_.speech = Speech::Off;
+}
+
+void Kiosk::change(const Intent& intent, double now) {
     const ShownModule* module = current_module();
     const ShownScreen* screen = current_screen();
+    Settings& settings = session_.settings;
     switch (intent.kind) {
     case Intent::Begin:
         if (session_.place == Place::Attract) {
@@ -182,6 +199,25 @@ void Kiosk::apply(const Intent& intent, double now) {
         if (screen) session_.activity_running = true;
         break;
     case Intent::ActivityStopped: session_.activity_running = false; break;
+    case Intent::OpenSettings:
+        session_.settings_open = true;
+        session_.choosing_language = false;
+        break;
+    case Intent::CloseSettings: session_.settings_open = false; break;
+    case Intent::SetTextSize:
+        if (intent.index >= 0 && intent.index < static_cast<int>(std::size(kTextSizes))) settings.text_size = kTextSizes[intent.index];
+        break;
+    case Intent::SetHighContrast: settings.high_contrast = intent.index == 1; break;
+    case Intent::SetReducedMotion: settings.reduced_motion = intent.index == 1; break;
+    case Intent::ReadAloud:
+    case Intent::ResumeSpeech: session_.speech = Speech::Reading; break;
+    case Intent::PauseSpeech:
+        if (session_.speech == Speech::Reading) session_.speech = Speech::Paused;
+        break;
+    case Intent::StopSpeech:
+    case Intent::SpeechEnded: session_.speech = Speech::Off; break;
+    case Intent::Quieter: settings.speech_volume = std::max(1, settings.speech_volume - 1); break;
+    case Intent::Louder: settings.speech_volume = std::min(kMaxSpeechVolume, settings.speech_volume + 1); break;
     }
 }
 
@@ -189,7 +225,7 @@ void Kiosk::touched(double now) { session_.last_touch = now; }
 
 IdlePolicy Kiosk::idle_policy() const {
     if (session_.place == Place::Attract || session_.place == Place::Preparing) return {};
-    if (session_.activity_running) return {};
+    if (session_.activity_running || session_.speech == Speech::Reading) return {};
     IdlePolicy p{double(config_.idle_warning_s), double(config_.idle_reset_s)};
     if (session_.mode == Mode::Guided) {  // a therapist is there: a much longer wait, the same countdown
         const double countdown = p.reset_s - p.warning_s;

@@ -11,6 +11,7 @@
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/presentation.hpp"
+#include "core/settings.hpp"
 
 namespace anteroom {
 
@@ -19,6 +20,9 @@ enum class Place { Preparing, Attract, Language, Home, Module, End };
 // Who is at the kiosk. A mode is a property of the session, never of a screen: the default
 // is a patient alone in the waiting room; a therapist-guided session waits longer for a touch.
 enum class Mode { WaitingRoom, Guided };
+
+// Reading the screen aloud: off, reading, or paused where it was.
+enum class Speech { Off, Reading, Paused };
 
 // Everything about the current patient. Lives in memory only; reset() replaces it whole.
 struct Session {
@@ -31,6 +35,9 @@ struct Session {
     std::set<int> open_items;  // items opened in place on this screen (answers)
     bool choosing_language = false;  // the language picker is open over the screen
     bool activity_running = false;   // something on screen is playing (a practice): the idle reset waits
+    bool settings_open = false;      // the display settings are over the screen
+    Settings settings;               // the clinic's defaults until the patient changes them
+    Speech speech = Speech::Off;     // stops whenever what is on screen changes
     double last_touch = 0;
     double module_started = 0;  // when the module open now was opened
 
@@ -39,9 +46,11 @@ struct Session {
 
 struct Intent {
     enum Kind { Begin, OpenLanguages, CloseLanguages, ChooseLanguage, OpenModule, Next, Back, Home, OpenItem, ToggleItem,
-                Restart, StillHere, ActivityStarted, ActivityStopped };
+                Restart, StillHere, ActivityStarted, ActivityStopped,
+                OpenSettings, CloseSettings, SetTextSize, SetHighContrast, SetReducedMotion,
+                ReadAloud, PauseSpeech, ResumeSpeech, StopSpeech, SpeechEnded, Quieter, Louder };
     Kind kind;
-    int index = -1;  // OpenModule, ToggleItem
+    int index = -1;  // OpenModule, ToggleItem; SetTextSize (a TextSize); SetHighContrast, SetReducedMotion (0 off, 1 on)
     std::string id;  // ChooseLanguage (a locale), OpenItem (an item's id: a route)
 };
 
@@ -86,7 +95,8 @@ public:
     IdleState idle(double now) const;
     double next_wakeup(double now) const;  // when tick() or the countdown next needs a frame
     // The inactivity rule in force: none on the attract screen; otherwise the clinic's
-    // waiting-room times, longer in a guided session, held off while an activity plays.
+    // waiting-room times, longer in a guided session, held off while an activity plays or
+    // the screen is read aloud.
     IdlePolicy idle_policy() const;
     void set_mode(Mode mode, double now);
 
@@ -110,6 +120,7 @@ public:
 
 private:
     void reset(double now);
+    void change(const Intent& intent, double now);  // apply(), less what every intent shares
     void record(Event::Kind kind, std::string module = {}, std::string screen = {}, double seconds = 0);
     void leave_module();  // before leaving a module from one of its screens: says where
     void set_locale(const std::string& locale);

@@ -48,6 +48,8 @@ private:
     ReadingPage page_;
 };
 
+void tools(Writer& w);
+
 // A module screen as it stands: the top bar, the content its kind declares, the
 // "Questions?" card, the way on.
 void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set<int>& open, const std::string& page_id) {
@@ -72,9 +74,16 @@ void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set
     w.key(Reading::Heading, "ask.title", 2);
     w.key(Reading::Paragraph, "ask.body");
     w.button("nav.home");
+    tools(w);
     w.button("nav.language");
     w.button("nav.back");
     w.button(index + 1 == m.screens.size() ? "nav.finish" : "nav.next");
+}
+
+// On every screen, beside the language: reading aloud and the display settings.
+void tools(Writer& w) {
+    w.button("speech.read");
+    w.button("settings.open");
 }
 
 std::string screen_name(const ShownModule& m, size_t index, const std::string& page) {
@@ -87,12 +96,18 @@ void attract(Writer& w, bool sample) {
     w.button("attract.touch");
     if (sample) w.key(Reading::Note, "attract.sample");
     w.key(Reading::Note, "attract.privacy");
+    tools(w);
 }
 
 void languages(Writer& w) {
     w.key(Reading::Heading, "language.title", 1);
     for (const auto& [locale, name] : w.p().language_names()) w.line(Reading::Button, name);
     w.button("nav.back");
+}
+
+void language_screen(Writer& w) {
+    languages(w);
+    tools(w);
 }
 
 void home(Writer& w) {
@@ -103,6 +118,7 @@ void home(Writer& w) {
         w.line(Reading::Note, m.reading_time);
         w.line(Reading::Note, m.fallback_note);
     }
+    tools(w);
     w.button("nav.language");
     w.button("nav.back");
 }
@@ -112,7 +128,32 @@ void end(Writer& w) {
     w.key(Reading::Paragraph, "end.body");
     w.button("end.restart");
     w.button("nav.home");
+    tools(w);
     w.button("nav.language");
+}
+
+void display_settings(Writer& w) {
+    w.key(Reading::Heading, "settings.title", 1);
+    w.key(Reading::Heading, "settings.size", 3);
+    for (const char* size : {"settings.standard", "settings.larger", "settings.largest"}) w.button(size);
+    for (const char* setting : {"settings.contrast", "settings.motion"}) {
+        w.key(Reading::Heading, setting, 3);
+        w.button("settings.off");
+        w.button("settings.on");
+    }
+    w.key(Reading::Note, "settings.note");
+    w.button("settings.done");
+}
+
+// Under the top bar while a screen is read aloud.
+void reading_aloud(Writer& w, int volume) {
+    w.button("speech.stop");
+    w.button("speech.pause");
+    w.button("speech.resume");
+    w.button("speech.quieter");
+    w.line(Reading::Note, w.p().text("speech.volume", {{"level", double(volume)}, {"levels", double(kMaxSpeechVolume)}}));
+    w.button("speech.louder");
+    w.key(Reading::Note, "speech.no_audio");
 }
 
 void idle_warning(Writer& w, int seconds) {
@@ -138,11 +179,12 @@ ReadingPage read_current(const Kiosk& kiosk, double now) {
     };
     const IdleState idle = kiosk.idle(now);
     if (idle.warning) return page("idle warning", [&](Writer& w) { idle_warning(w, idle.seconds_left); });
+    if (s.settings_open) return page("display settings", display_settings);
     if (s.choosing_language) return page("language", languages);
     switch (s.place) {
     case Place::Preparing: return page("preparing", preparing);
     case Place::Attract: return page("attract", [&](Writer& w) { attract(w, kiosk.config().sample); });
-    case Place::Language: return page("language", languages);
+    case Place::Language: return page("language", language_screen);
     case Place::Home: return page("home", home);
     case Place::Module: {
         const ShownModule& m = *kiosk.current_module();
@@ -163,7 +205,7 @@ std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& 
         pages.push_back(w.take());
     };
     page("attract", p, [&](Writer& w) { attract(w, kiosk.config().sample); });
-    page("language", p, languages);
+    page("language", p, language_screen);
     page("home", p, home);
     for (const ShownModule& shown_module : p.modules) {
         // A module not translated into this language is shown whole in the fallback language.
@@ -181,6 +223,8 @@ std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& 
         }
         page(m.id + " end", p, end);
     }
+    page("display settings (Aa)", p, display_settings);
+    page("while a screen is read aloud", p, [&](Writer& w) { reading_aloud(w, kiosk.config().defaults.speech_volume); });
     page("on a screen that goes on below", p, [](Writer& w) { w.key(Reading::Note, "scroll.more"); });
     const int countdown = kiosk.config().idle_reset_s - kiosk.config().idle_warning_s;
     page("idle warning", p, [&](Writer& w) { idle_warning(w, countdown); });

@@ -15,6 +15,11 @@ void HeadlessPlatform::new_frame() {
     io.DeltaTime = kFrameStep;
     io.MousePos = mouse_;
     io.MouseDown[0] = down_;
+    for (int k = 0; k < ImGuiKey_COUNT; ++k) {  // a keyboard whose own codes are ImGui's
+        io.KeyMap[k] = k;
+        io.KeysDown[k] = keys_[k];
+    }
+    io.KeyShift = shift_;
 }
 
 }  // namespace anteroom::platform

@@ -27,12 +27,17 @@ public:
         down_ = down;
     }
     ImVec2 pointer_pos() const { return mouse_; }
+    // A key held down or let go, from the next frame on (keys are ImGuiKey values here), and Shift.
+    void key(ImGuiKey key, bool down) { keys_[key] = down; }
+    void shift(bool down) { shift_ = down; }
 
 private:
     ImVec2 display_;
     double now_;
     ImVec2 mouse_{-FLT_MAX, -FLT_MAX};
     bool down_ = false;
+    bool keys_[ImGuiKey_COUNT] = {};
+    bool shift_ = false;
 };
 
 }  // namespace anteroom::platform

@@ -30,6 +30,7 @@ void Runner::frame() {
     platform_.present();
     if (done.touched) kiosk_.touched(now);
     for (const Intent& intent : done.intents) kiosk_.apply(intent, now);
+    if (!done.announce.empty() && announce_sink_) announce_sink_(done.announce);
     deliver(kiosk_.take_events());
     ++frames_;
 }

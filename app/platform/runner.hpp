@@ -26,6 +26,8 @@ public:
 
     // Where the Kiosk's events go, in order, as each frame drains its outbox.
     void on_event(std::function<void(const Event&)> sink) { sink_ = std::move(sink); }
+    // Where what keys moved focus to is told ("Next, button"), besides being spoken.
+    void on_announce(std::function<void(const std::string&)> sink) { announce_sink_ = std::move(sink); }
 
     int frames() const { return frames_; }
     // The last font problem (a missing or damaged font file), or empty.
@@ -38,6 +40,7 @@ private:
     Kiosk& kiosk_;
     ui::KioskUi& ui_;
     std::function<void(const Event&)> sink_;
+    std::function<void(const std::string&)> announce_sink_;
     int frames_ = 0;
     std::string font_error_;
 };

@@ -96,6 +96,7 @@ FontText attract_text(const Kiosk& kiosk) {
     t.titles = p.text("attract.touch") + "\n" + p.text("preparing.title");
     t.notes = p.text("attract.privacy") + "\n" + (p.has_text("attract.sample") ? p.text("attract.sample") : std::string());
     t.body = p.text("preparing.body");
+    t.labels = p.text("speech.read") + "\n" + p.text("speech.stop") + "\n" + p.text("settings.open");  // its buttons
     return t;
 }
 
@@ -110,7 +111,7 @@ std::string atlas_key(const std::string& locale, float em, bool first) {
 }  // namespace
 
 bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
-    const float em = em_for_display(display);
+    const float em = std::round(em_for_display(display) * text_scale(kiosk.session().settings.text_size));
     const std::string& locale = kiosk.session().locale;
     const bool first = first_screen(kiosk);
     const std::string key = atlas_key(locale, em, first);
@@ -143,13 +144,18 @@ bool KioskUi::remembers(const std::string& words) const {
 void KioskUi::forget_session() {
     wipe_layout_cache(ctx_);
     ctx_.scroll = ScrollState{};
+    ctx_.overlay_scroll = ScrollState{};
     ctx_.touch.cancel();
+    ctx_.focus = Focus{};  // its targets hold the words of the last screen
 }
 
 UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
     const ImGuiIO& io = ImGui::GetIO();
     ctx_.touch.update(io);
     const IdleState idle = kiosk.idle(now);
+    const Session& session = kiosk.session();
+    ctx_.settings = session.settings;
+    ctx_.palette = session.settings.high_contrast ? high_contrast_palette() : Palette{};
 
     ctx_.shown = &kiosk.shown();
     auto& layout = ctx_.layouts[ctx_.shown->locale];
@@ -159,9 +165,16 @@ UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
     ctx_.intents.clear();
     ctx_.wants_frame = false;
     ctx_.scroll.used = false;
+    ctx_.overlay_scroll.used = false;
     const ImRect display({0, 0}, io.DisplaySize);
     ctx_.probe.screen = display;
     ctx_.mirror = {ctx_.shown->rtl, display.Min.x + display.Max.x};
+    const bool key = handle_keys(ctx_);
+    const int escape = ImGui::GetKeyIndex(ImGuiKey_Escape);
+    if (escape >= 0 && ImGui::IsKeyPressed(escape, false) && !idle.warning) {  // Escape closes what is open over the screen
+        if (session.settings_open) ctx_.post({Intent::CloseSettings});
+        else if (session.choosing_language) ctx_.post({Intent::CloseLanguages});
+    }
 
     ImGui::GetBackgroundDrawList()->AddRectFilled(display.Min, display.Max, ctx_.palette.background);
     ImGui::SetNextWindowPos({0, 0});
@@ -169,8 +182,8 @@ UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav;
     ImGui::Begin("##screen", nullptr, kFlags | ImGuiWindowFlags_NoBringToFrontOnFocus);
-    const bool picker = kiosk.session().choosing_language;
-    ctx_.input_enabled = !idle.warning && !picker;
+    const bool picker = session.choosing_language, settings = session.settings_open;
+    ctx_.input_enabled = !idle.warning && !picker && !settings;
     switch (kiosk.session().place) {
     case Place::Preparing: preparing_screen(ctx_, kiosk, display); break;
     case Place::Attract: attract_screen(ctx_, kiosk, display); break;
@@ -181,12 +194,24 @@ UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
     }
     ImGui::End();
 
+    // Any key on the attract screen begins, as a touch anywhere does.
+    if (key && session.place == Place::Attract && ctx_.input_enabled && ctx_.intents.empty()) ctx_.post({Intent::Begin});
+
     if (picker) {
         ctx_.input_enabled = !idle.warning;
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("##languages", nullptr, kFlags);
         language_picker(ctx_, kiosk, display);
+        ImGui::End();
+    }
+
+    if (settings) {
+        ctx_.input_enabled = !idle.warning;
+        ImGui::SetNextWindowPos({0, 0});
+        ImGui::SetNextWindowSize(io.DisplaySize);
+        ImGui::Begin("##settings", nullptr, kFlags);
+        settings_panel(ctx_, kiosk, display);
         ImGui::End();
     }
 
@@ -201,7 +226,9 @@ UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
         ImGui::End();
     }
 
+    draw_focus(ctx_);
     if (!ctx_.scroll.used) ctx_.scroll = ScrollState{};
+    if (!ctx_.overlay_scroll.used) ctx_.overlay_scroll = ScrollState{}, ctx_.overlay_content_h = 0;
     // Once the first screen is up (a few frames in: not competing with the first one), the
     // worker builds every language's full atlas, this one first.
     if (++frames_drawn_ == 3) {
@@ -215,8 +242,10 @@ UiFrame KioskUi::frame(const Kiosk& kiosk, double now) {
         atlases_.assemble_drawn();  // what the worker drew since: made ready here, not at the switch
     }
     UiFrame result;
-    result.touched = !idle.warning && (ctx_.touch.active() || io.MouseWheel != 0);
+    // A key during the warning answers it, as a touch does (the warning's button is in focus reach too).
+    result.touched = (!idle.warning && (ctx_.touch.active() || io.MouseWheel != 0)) || key;
     result.intents = std::move(ctx_.intents);
+    result.announce = std::move(ctx_.focus.announce);
     if (!result.intents.empty()) ctx_.wants_frame = true;
     return result;
 }

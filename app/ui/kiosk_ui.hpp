@@ -13,8 +13,9 @@ namespace anteroom::ui {
 
 // What the patient did during one frame, for the runner to apply to the Kiosk.
 struct UiFrame {
-    bool touched = false;         // a touch or a scroll: someone is here
+    bool touched = false;         // a touch, a scroll or a key: someone is here
     std::vector<Intent> intents;  // what they asked for, in order
+    std::string announce;         // keys moved focus: say where ("Next, button")
 };
 
 class KioskUi {
@@ -34,12 +35,15 @@ public:
 
     // Between ImGui::NewFrame() and ImGui::Render(). Reads the kiosk; changes nothing in it.
     UiFrame frame(const Kiosk& kiosk, double now);
-    // After a session ends: wipes what the UI kept of it (laid-out text, scroll, the gesture).
+    // After a session ends: wipes what the UI kept of it (laid-out text, scroll, the gesture, focus).
     void forget_session();
+    // What is being read aloud, for the next frames to highlight (the runner keeps it current).
+    void set_speech(SpeechView view) { ctx_.speech = std::move(view); }
 
     // True while an animation (a fling, a countdown) needs another frame soon.
     bool wants_frame() const { return ctx_.wants_frame; }
     const Probe& probe() const { return ctx_.probe; }
+    const Focus& focus() const { return ctx_.focus; }
     const FontSet& fonts() const { return ctx_.fonts; }
     const std::string& font_error() const { return font_error_; }
 
@@ -62,7 +66,8 @@ private:
 // The characters each font role needs to show everything in a language (for the benchmark too).
 FontText font_text(const Kiosk& kiosk, const std::string& locale);
 
-// Sets ImGui up for a kiosk: no saved settings, no keyboard navigation, no spacing we did not ask for.
+// Sets ImGui up for a kiosk: no saved settings, no ImGui keyboard navigation (ours is in
+// widgets.hpp), no spacing we did not ask for.
 void configure_imgui();
 
 // An ImGui context set up for the kiosk, made current, destroyed with the scope. Declare it

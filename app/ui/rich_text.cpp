@@ -93,8 +93,8 @@ LaidText TextLayout::lay_out(const std::vector<Span>& spans, const TextStyle& st
         const std::string_view line = std::string_view(flat.text).substr(begin, visible_end - begin);
         const int line_index = static_cast<int>(out.line_widths.size());
         float x = 0;
-        auto add_run = [&](size_t logical_at, std::string text) {
-            LaidRun run{font_at(logical_at), style.size, {x, y + leading}, 0, line_index, std::move(text)};
+        auto add_run = [&](size_t logical_at, size_t logical_end, bool rtl, std::string text) {
+            LaidRun run{font_at(logical_at), style.size, {x, y + leading}, 0, line_index, std::move(text), logical_at, logical_end, rtl};
             run.width = run.font->CalcTextSizeA(run.size, FLT_MAX, 0, run.text.data(), run.text.data() + run.text.size()).x;
             x += run.width;
             out.runs.push_back(std::move(run));
@@ -103,11 +103,11 @@ LaidText TextLayout::lay_out(const std::vector<Span>& spans, const TextStyle& st
             std::vector<size_t> cuts;  // where the style changes, relative to the line
             for (size_t e : flat.span_end)
                 if (e > begin && e < visible_end) cuts.push_back(e - begin);
-            for (VisualRun& v : visual_runs(line, rtl_, cuts)) add_run(begin + v.logical_begin, std::move(v.text));
+            for (VisualRun& v : visual_runs(line, rtl_, cuts)) add_run(begin + v.logical_begin, begin + v.logical_end, v.rtl, std::move(v.text));
         } else {
             for (size_t at = begin; at < visible_end;) {
                 const size_t stop = std::min(visible_end, flat.span_end[flat.span_at(at)]);
-                add_run(at, flat.text.substr(at, stop - at));
+                add_run(at, stop, false, flat.text.substr(at, stop - at));
                 at = stop;
             }
         }

@@ -21,6 +21,8 @@ struct LaidRun {
     float width = 0;
     int line = 0;
     std::string text;
+    size_t begin = 0, end = 0;  // the bytes of the logical text it draws (shaped and reordered in a right-to-left run)
+    bool rtl = false;
     bool missing_glyph = false;  // its font lacks one of its characters (set once, when laid out)
 };
 

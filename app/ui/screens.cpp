@@ -53,16 +53,118 @@ float bottom_bar_top(const UiContext& ctx, const ImRect& display) {
     return display.Max.y - 2 * ctx.metrics.margin() - ctx.metrics.button_height();
 }
 
-// "Language", at the top right of a screen: the patient can change language anywhere.
-// Returns its left edge, so what shares the bar can stop short of it.
-float language_button(UiContext& ctx, const Presentation& shown, const ImRect& display, float bar) {
-    const std::string label = shown.text("nav.language");
-    const float w = button_width(ctx, label, 5);
-    const float h = ctx.metrics.button_height();
-    const float right = display.Max.x - ctx.metrics.margin();
-    const float top = display.Min.y + (bar - h) / 2 + 0.3f * em(ctx);
-    if (button(ctx, label, ImRect({right - w, top}, {right, top + h}), ButtonKind::Secondary)) ctx.post({Intent::OpenLanguages});
-    return right - w;
+// Rects for buttons of these widths, in rows from left to right between left and right,
+// wrapping when a row is full; each row aligned by align (0 start, 0.5 centre, 1 end).
+std::vector<ImRect> flow(const std::vector<float>& widths, float left, float right, float top, float h, float gap) {
+    std::vector<ImRect> rects;
+    float x = left, y = top;
+    for (float w : widths) {
+        w = std::min(w, right - left);
+        if (x > left && x + w > right) x = left, y += h + gap;
+        rects.emplace_back(ImVec2{x, y}, ImVec2{x + w, y + h});
+        x += w + gap;
+    }
+    return rects;
+}
+
+void align_rows(std::vector<ImRect>& rects, float right, float align) {
+    for (size_t i = 0; i < rects.size();) {
+        size_t end = i;
+        while (end < rects.size() && rects[end].Min.y == rects[i].Min.y) ++end;
+        const float shift = std::round((right - rects[end - 1].Max.x) * align);
+        for (size_t j = i; j < end; ++j) rects[j].Translate({shift, 0});
+        i = end;
+    }
+}
+
+// Under the top bar while the screen is read aloud: pause or go on, quieter, the volume,
+// louder; or, with no sound output, the words that say so. Returns its bottom.
+float speech_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, float top) {
+    const Presentation& shown = *ctx.shown;
+    const float e = em(ctx), h = ctx.metrics.button_height(), pad = 0.4f * e, space = 0.5f * e;
+    const float left = display.Min.x + ctx.metrics.margin(), right = display.Max.x - ctx.metrics.margin();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    if (!ctx.speech.available) {
+        const std::string& words = shown.text("speech.no_audio");
+        const float inner = right - left - 4 * pad;
+        const float text_h = measure_text(ctx, words, ctx.fonts.body[0], inner).y;
+        const ImRect card = ctx.mirror.rect(ImRect({left, top}, {right, top + text_h + 2 * pad}));
+        draw->AddRectFilled(card.Min, card.Max, ctx.palette.accent, ctx.metrics.corner());
+        ImGui::SetCursorScreenPos({left + 2 * pad, top + pad});
+        draw_text(ctx, words, ctx.fonts.body[0], inner, ctx.palette.text);
+        return top + text_h + 2 * pad;
+    }
+    const bool paused = kiosk.session().speech == Speech::Paused;
+    const std::string& toggle = shown.text(paused ? "speech.resume" : "speech.pause");
+    const std::string& quieter = shown.text("speech.quieter");
+    const std::string& louder = shown.text("speech.louder");
+    const std::string volume =
+        shown.text("speech.volume", {{"level", double(kiosk.session().settings.speech_volume)}, {"levels", double(kMaxSpeechVolume)}});
+    const float volume_w = std::min(right - left - 2 * pad, std::round(measure_text(ctx, volume, ctx.fonts.body[0]).x + e));
+    std::vector<ImRect> rects = flow({button_width(ctx, toggle, 5), button_width(ctx, quieter, 5), volume_w, button_width(ctx, louder, 5)},
+                                     left + pad, right - pad, top + pad, h, space);
+    align_rows(rects, right - pad, 0.5f);
+    const float bottom = rects.back().Max.y + pad;
+    const ImRect card = ctx.mirror.rect(ImRect({left, top}, {right, bottom}));
+    draw->AddRectFilled(card.Min, card.Max, ctx.palette.accent, ctx.metrics.corner());
+    if (button(ctx, toggle, rects[0], ButtonKind::Secondary)) ctx.post({paused ? Intent::ResumeSpeech : Intent::PauseSpeech});
+    if (button(ctx, quieter, rects[1], ButtonKind::Secondary)) ctx.post({Intent::Quieter});
+    const float volume_h = measure_text(ctx, volume, ctx.fonts.body[0], rects[2].GetWidth()).y;
+    ImGui::SetCursorScreenPos({rects[2].Min.x, std::round(rects[2].GetCenter().y - volume_h / 2)});
+    draw_text(ctx, volume, ctx.fonts.body[0], rects[2].GetWidth(), ctx.palette.text, 0.5f);
+    if (button(ctx, louder, rects[3], ButtonKind::Secondary)) ctx.post({Intent::Louder});
+    return bottom;
+}
+
+// The top of every screen: Home at the start where there is one; at the end, reading aloud,
+// the display settings and, where a patient can change it, the language. One row when they
+// fit, else Home and Language on the first and the other two beneath. Returns the bottom of
+// the bar, and in *gap the free part of its first row (for the module's title), if any.
+float top_bar(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, bool home, bool language, ImRect* gap = nullptr) {
+    const Presentation& shown = *ctx.shown;
+    const Session& session = kiosk.session();
+    const float e = em(ctx), margin = ctx.metrics.margin(), h = ctx.metrics.button_height();
+    const std::string& home_label = shown.text("nav.home");
+    const std::string& read_label = shown.text(session.speech == Speech::Off ? "speech.read" : "speech.stop");
+    const std::string& aa_label = shown.text("settings.open");
+    const std::string& language_label = shown.text("nav.language");
+    const float home_w = home ? button_width(ctx, home_label, 5) : 0, language_w = language ? button_width(ctx, language_label, 5) : 0;
+    const float read_w = button_width(ctx, read_label, 6), aa_w = button_width(ctx, aa_label, 6);
+    const float left = display.Min.x + margin, right = display.Max.x - margin, space = 0.5f * e;
+    const float top = display.Min.y + (ctx.metrics.bar_height() - h) / 2 + 0.3f * e;
+    const float end_group = read_w + aa_w + language_w + space * (language ? 2 : 1);
+    const bool one_row = (home ? home_w + e : 0) + end_group <= right - left;
+    ImRect home_rect, read_rect, aa_rect, language_rect;
+    float bottom = top + h;
+    if (one_row) {
+        home_rect = ImRect({left, top}, {left + home_w, top + h});
+        float x = right - end_group;
+        read_rect = ImRect({x, top}, {x + read_w, top + h}), x += read_w + space;
+        aa_rect = ImRect({x, top}, {x + aa_w, top + h}), x += aa_w + space;
+        language_rect = ImRect({x, top}, {x + language_w, top + h});
+        if (gap) *gap = ImRect({left + (home ? home_w + e : 0), top}, {right - end_group - e, top + h});
+    } else {
+        home_rect = ImRect({left, top}, {left + home_w, top + h});
+        language_rect = ImRect({right - language_w, top}, {right, top + h});
+        const bool first_row_free = !home && !language;
+        const float y = first_row_free ? top : top + h + space;
+        std::vector<ImRect> rest = flow({read_w, aa_w}, left, right, y, h, space);
+        align_rows(rest, right, 1.f);
+        read_rect = rest[0], aa_rect = rest[1];
+        bottom = rest[1].Max.y;
+        if (gap) *gap = ImRect({left + (home ? home_w + e : 0), top}, {right - (language ? language_w + e : 0), top + h});
+    }
+    // In reading order: Home, then along the bar.
+    if (home && button(ctx, home_label, home_rect, ButtonKind::Secondary)) ctx.post({Intent::Home});
+    const bool reading = session.speech != Speech::Off;
+    if (button(ctx, read_label, read_rect, reading ? ButtonKind::Primary : ButtonKind::Secondary))
+        ctx.post({reading ? Intent::StopSpeech : Intent::ReadAloud});
+    if (button(ctx, aa_label, aa_rect, ButtonKind::Secondary)) ctx.post({Intent::OpenSettings});
+    if (language && button(ctx, language_label, language_rect, ButtonKind::Secondary)) ctx.post({Intent::OpenLanguages});
+    bottom += 0.3f * e;
+    // While reading aloud: pause, volume, and what it can't do, under the bar.
+    if (reading) bottom = speech_panel(ctx, kiosk, display, bottom + 0.2f * e);
+    return bottom;
 }
 
 // A screen title at the cursor, with space after it.
@@ -93,7 +195,10 @@ void chevron(const UiContext& ctx, ImDrawList* draw, ImVec2 logical_centre, floa
 
 void attract_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
-    if (tap_area(ctx, shown.text("attract.touch"), display)) ctx.post({Intent::Begin});
+    top_bar(ctx, kiosk, display, false, false);
+    // Anywhere else on the screen begins (and any key: KioskUi).
+    if (tap_area(ctx, shown.text("attract.touch"), display) && ctx.intents.empty())
+        ctx.post({Intent::Begin});
 
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImRect col = column(ctx, display);
@@ -101,7 +206,7 @@ void attract_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     // Two soft circles: a quiet, calm mark that reads from across the room.
     const ImVec2 centre{display.GetCenter().x, display.Min.y + display.GetHeight() * 0.3f};
     draw->AddCircleFilled(centre, 3.2f * e, ctx.palette.accent, 96);
-    draw->AddCircleFilled(centre, 1.9f * e, IM_COL32(190, 218, 209, 255), 96);
+    draw->AddCircleFilled(centre, 1.9f * e, ctx.palette.accent_strong, 96);
 
     ImGui::SetCursorScreenPos({col.Min.x, centre.y + 4.4f * e});
     draw_text(ctx, shown.text("attract.welcome"), ctx.fonts.display, col.GetWidth(), ctx.palette.text, 0.5f);
@@ -140,17 +245,23 @@ void language_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     const float list_h = static_cast<float>(shown.language_names().size()) * (h + 0.6f * e);
     const float width = std::min(col.GetWidth(), 16 * e);
     const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, col.GetWidth()).y;
-    float y = std::max(display.Min.y + 2 * ctx.metrics.margin(), std::round(display.GetCenter().y - (list_h + title_h + 2 * e) / 2));
+    const float bar = top_bar(ctx, kiosk, display, false, false);
+    // Centred in the room there is; with large text it scrolls.
+    const ImRect area({display.Min.x, bar}, {display.Max.x, bottom_bar_top(ctx, display)});
+    const float top = begin_scroll(ctx, "language", area);
+    float y = top + std::max(ctx.metrics.margin(), std::round((area.GetHeight() - (list_h + title_h + 2 * e)) / 2));
     ImGui::SetCursorScreenPos({col.Min.x, y});
     screen_title(ctx, shown.text("language.title"), col.GetWidth(), 0.5f);
     y = ImGui::GetCursorScreenPos().y + 0.8f * e;
     for (const auto& [locale, name] : shown.language_names()) {
         const float left = std::round(display.GetCenter().x - width / 2);
         const bool current = locale == kiosk.session().locale;
-        if (button(ctx, name, ImRect({left, y}, {left + width, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary))
+        if (button(ctx, name, ImRect({left, y}, {left + width, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary, {{}, current}))
             ctx.post({Intent::ChooseLanguage, -1, locale});
         y += h + 0.6f * e;
     }
+    ImGui::SetCursorScreenPos({col.Min.x, y});
+    end_scroll(ctx, area);
     if (bottom_bar(ctx, display, shown.text("nav.back"), {}).back) ctx.post({Intent::Back});
 }
 
@@ -158,9 +269,8 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
-    const float bar = ctx.metrics.bar_height();
-    language_button(ctx, shown, display, bar);
-    const ImRect area({display.Min.x, display.Min.y + bar}, {display.Max.x, bottom_bar_top(ctx, display)});
+    const float bar = top_bar(ctx, kiosk, display, false, true);
+    const ImRect area({display.Min.x, bar}, {display.Max.x, bottom_bar_top(ctx, display)});
     const float top = begin_scroll(ctx, "home", area);
     ImGui::SetCursorScreenPos({col.Min.x, top + e});
     screen_title(ctx, shown.text("home.title"), col.GetWidth());
@@ -391,31 +501,34 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const float margin = ctx.metrics.margin();
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
-    // Top bar: Home on the left, where we are on the right, progress beneath.
-    const float bar = ctx.metrics.bar_height();
-    const float bh = ctx.metrics.button_height();
-    const std::string& home = shown.text("nav.home");
-    const float home_w = button_width(ctx, home, 5);
-    if (button(ctx, home, ImRect({display.Min.x + margin, display.Min.y + (bar - bh) / 2 + 0.3f * e},
-                                 {display.Min.x + margin + home_w, display.Min.y + (bar + bh) / 2 + 0.3f * e}),
-               ButtonKind::Secondary))
-        ctx.post({Intent::Home});
+    // Top bar: Home on the left, the module and where we are in it between, progress beneath.
+    ImRect free;
+    float bar = top_bar(ctx, kiosk, display, true, true, &free);
     const int total = static_cast<int>(module.screens.size());
     const std::string progress = shown.text("nav.progress", {{"current", double(session.screen + 1)}, {"total", double(total)}});
     const ImVec2 progress_size = measure_text(ctx, progress, ctx.fonts.body[0], 8 * e);
-    const float language_left = language_button(ctx, shown, display, bar);
-    const float progress_left = language_left - e - progress_size.x;
-    const float title_left = display.Min.x + margin + home_w + e;
-    const float title_right = progress_left - e;
-    const float text_y = display.Min.y + bar / 2 + 0.3f * e;
-    ImGui::SetCursorScreenPos({title_left, std::round(text_y - measure_text(ctx, module.title, ctx.fonts.small, title_right - title_left).y / 2)});
-    draw_text(ctx, module.title, ctx.fonts.small, title_right - title_left, ctx.palette.text_muted, 0.5f);
-    ImGui::SetCursorScreenPos({progress_left, std::round(text_y - progress_size.y / 2)});
+    const bool in_bar = session.speech == Speech::Off && free.GetWidth() >= progress_size.x + 6 * e;
+    if (!in_bar) {  // a line of its own under the bar
+        free = ImRect({display.Min.x + margin, bar}, {display.Max.x - margin, bar + progress_size.y});
+        bar = free.Max.y;
+    } else {
+        bar = display.Min.y + ctx.metrics.bar_height();
+    }
+    const float text_y = in_bar ? free.GetCenter().y : free.Min.y + progress_size.y / 2;
+    const float title_right = free.Max.x - progress_size.x - e;
+    if (title_right - free.Min.x > 4 * e) {
+        const float title_h = measure_text(ctx, module.title, ctx.fonts.small, title_right - free.Min.x).y;
+        if (title_h <= 1.5f * ctx.fonts.small->FontSize * ctx.metrics.line_spacing()) {  // one line, or it is left out
+            ImGui::SetCursorScreenPos({free.Min.x, std::round(text_y - title_h / 2)});
+            draw_text(ctx, module.title, ctx.fonts.small, title_right - free.Min.x, ctx.palette.text_muted, in_bar ? 0.5f : 0.f);
+        }
+    }
+    ImGui::SetCursorScreenPos({free.Max.x - progress_size.x, std::round(text_y - progress_size.y / 2)});
     draw_text(ctx, progress, ctx.fonts.body[0], progress_size.x, ctx.palette.text_muted);
     // Progress: one segment per screen, filled up to this one.
     const float seg_gap = 0.25f * e;
     const float seg_w = (display.GetWidth() - 2 * margin - seg_gap * (total - 1)) / total;
-    const float seg_y = display.Min.y + bar + 0.35f * e;
+    const float seg_y = bar + 0.35f * e;
     for (int i = 0; i < total; ++i) {
         const float x = display.Min.x + margin + i * (seg_w + seg_gap);
         const ImRect segment = ctx.mirror.rect(ImRect({x, seg_y}, {x + seg_w, seg_y + 0.22f * e}));
@@ -455,14 +568,16 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
 
 void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
-    language_button(ctx, shown, display, ctx.metrics.bar_height());
+    const float bar = top_bar(ctx, kiosk, display, false, true);
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
     const float h = ctx.metrics.button_height();
     const float width = std::min(col.GetWidth(), 18 * e);
     const float body_h = measure_text(ctx, shown.text("end.title"), ctx.fonts.title, col.GetWidth()).y +
                          measure_text(ctx, shown.text("end.body"), ctx.fonts.body[0], col.GetWidth()).y + 2 * h + 4 * e;
-    ImGui::SetCursorScreenPos({col.Min.x, std::max(display.Min.y + ctx.metrics.margin(), std::round(display.GetCenter().y - body_h / 2))});
+    const ImRect area({display.Min.x, bar}, display.Max);
+    const float top = begin_scroll(ctx, "end", area);
+    ImGui::SetCursorScreenPos({col.Min.x, top + std::max(ctx.metrics.margin(), std::round((area.GetHeight() - body_h) / 2))});
     screen_title(ctx, shown.text("end.title"), col.GetWidth(), 0.5f);
     draw_text(ctx, shown.text("end.body"), ctx.fonts.body[0], col.GetWidth(), ctx.palette.text, 0.5f);
     gap(ctx, 2);
@@ -473,6 +588,8 @@ void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     y += h + 0.7f * e;
     if (button(ctx, shown.text("nav.home"), ImRect({left, y}, {left + width, y + h}), ButtonKind::Secondary))
         ctx.post({Intent::Home});
+    ImGui::SetCursorScreenPos({col.Min.x, y + h + 3 * e});  // room to scroll the buttons clear of the hint
+    end_scroll(ctx, area);
 }
 
 void preparing_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
@@ -501,23 +618,83 @@ void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     const float inner = width - 2 * pad;
     const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, inner).y;
     const float list_h = static_cast<float>(languages + 1) * (h + 0.5f * e);
-    const ImVec2 min{std::round(display.GetCenter().x - width / 2),
-                     std::max(display.Min.y + e, std::round(display.GetCenter().y - (title_h + 0.8f * e + list_h) / 2 - pad))};
-    const ImRect card(min, {min.x + width, min.y + title_h + 0.8f * e + list_h + 2 * pad});
+    const float content_h = title_h + 0.8f * e + list_h + 2 * pad;
+    const float card_h = std::min(content_h, display.GetHeight() - 2 * e);  // with large text it scrolls
+    const ImVec2 min{std::round(display.GetCenter().x - width / 2), std::round(display.GetCenter().y - card_h / 2)};
+    const ImRect card(min, {min.x + width, min.y + card_h});
     // A tap outside the card closes it, as "Back" does.
     if (ctx.touch.tapped() && !card.Contains(ctx.touch.press_pos())) ctx.post({Intent::CloseLanguages});
     draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
-    ImGui::SetCursorScreenPos({min.x + pad, min.y + pad});
+    if (ctx.palette.card_border) draw->AddRect(card.Min, card.Max, ctx.palette.card_border, ctx.metrics.corner(), 0, std::max(2.f, 0.06f * e));
+    const float top = begin_scroll(ctx, "languages", card, &ctx.overlay_scroll);
+    ImGui::SetCursorScreenPos({min.x + pad, top + pad});
     screen_title(ctx, shown.text("language.title"), inner, 0.5f);
     float y = ImGui::GetCursorScreenPos().y;
     for (const auto& [locale, name] : shown.language_names()) {
         const bool current = locale == kiosk.session().locale;
-        if (button(ctx, name, ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary))
+        if (button(ctx, name, ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary,
+                   {{}, current}))
             ctx.post({Intent::ChooseLanguage, -1, locale});
         y += h + 0.5f * e;
     }
     if (button(ctx, shown.text("nav.back"), ImRect({min.x + pad, y}, {min.x + pad + inner, y + h}), ButtonKind::Quiet))
         ctx.post({Intent::CloseLanguages});
+    ImGui::SetCursorScreenPos({min.x + pad, y + h + pad});
+    end_scroll(ctx, card);
+}
+
+// Text size, contrast and motion, over the screen: each choice applies at once, and all go
+// back to the clinic's defaults when the session ends. Scrolls when the text is large.
+void settings_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
+    const Presentation& shown = *ctx.shown;
+    const Settings& now = kiosk.session().settings;
+    const float e = em(ctx), h = ctx.metrics.button_height(), space = 0.5f * e, margin = ctx.metrics.margin();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(display.Min, display.Max, ctx.palette.shade);
+    const float width = std::min(30 * e, display.GetWidth() - 2 * margin);
+    const float pad = 1.2f * e, inner = width - 2 * pad;
+    // As tall as its content was last frame (the first frame: all the room there is).
+    const float room = display.GetHeight() - 2 * margin;
+    const float card_h = std::min(room, ctx.overlay_content_h > 0 ? ctx.overlay_content_h + pad : room);
+    const ImVec2 min{std::round(display.GetCenter().x - width / 2), std::round(display.GetCenter().y - card_h / 2)};
+    const ImRect card(min, {min.x + width, min.y + card_h});
+    if (ctx.touch.tapped() && !card.Contains(ctx.touch.press_pos())) ctx.post({Intent::CloseSettings});  // a tap outside: as Done
+    draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
+    if (ctx.palette.card_border) draw->AddRect(card.Min, card.Max, ctx.palette.card_border, ctx.metrics.corner(), 0, std::max(2.f, 0.06f * e));
+
+    const ImRect area({card.Min.x, card.Min.y + pad / 2}, {card.Max.x, card.Max.y - pad / 2});
+    const float top = begin_scroll(ctx, "settings", area, &ctx.overlay_scroll);
+    ImGui::SetCursorScreenPos({min.x + pad, top + pad / 2});
+    screen_title(ctx, shown.text("settings.title"), inner);
+    // A setting's name, then its choices as buttons, the one in force filled.
+    auto choices = [&](const char* name_key, const std::vector<std::string>& labels, int current, Intent::Kind kind) {
+        const std::string& name = shown.text(name_key);
+        draw_text(ctx, {{name, Style::Bold}}, body_style(ctx), inner, ctx.palette.text);
+        gap(ctx, 0.3f);
+        std::vector<float> widths;
+        for (const std::string& label : labels) widths.push_back(std::max(button_width(ctx, label, 5), std::floor((inner - space * float(labels.size() - 1)) / float(labels.size()))));
+        const float y = ImGui::GetCursorScreenPos().y;
+        const std::vector<ImRect> rects = flow(widths, min.x + pad, min.x + pad + inner, y, h, space);
+        for (size_t i = 0; i < labels.size(); ++i) {
+            const bool on = static_cast<int>(i) == current;
+            if (button(ctx, labels[i], rects[i], on ? ButtonKind::Primary : ButtonKind::Secondary, {name, on})) ctx.post({kind, static_cast<int>(i)});
+        }
+        ImGui::SetCursorScreenPos({min.x + pad, rects.back().Max.y + 1.0f * e});
+    };
+    choices("settings.size", {shown.text("settings.standard"), shown.text("settings.larger"), shown.text("settings.largest")},
+            static_cast<int>(now.text_size), Intent::SetTextSize);
+    const std::vector<std::string> off_on = {shown.text("settings.off"), shown.text("settings.on")};
+    choices("settings.contrast", off_on, now.high_contrast, Intent::SetHighContrast);
+    choices("settings.motion", off_on, now.reduced_motion, Intent::SetReducedMotion);
+    draw_text(ctx, shown.text("settings.note"), ctx.fonts.small, inner, ctx.palette.text_muted);
+    gap(ctx, 1.0f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (button(ctx, shown.text("settings.done"), ImRect(at, {at.x + inner, at.y + h}), ButtonKind::Primary)) ctx.post({Intent::CloseSettings});
+    ImGui::SetCursorScreenPos({at.x, at.y + h + pad / 2});
+    const float content_h = ImGui::GetCursorScreenPos().y - top;
+    if (std::fabs(content_h - ctx.overlay_content_h) > 0.5f) ctx.wants_frame = true;  // the card follows its content next frame
+    ctx.overlay_content_h = content_h;
+    end_scroll(ctx, area);
 }
 
 void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display) {

@@ -15,6 +15,7 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void preparing_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
+void settings_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display);
 void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display);
 
 // What each screen kind draws below its title and intro, by kind name: one for every kind

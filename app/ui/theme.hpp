@@ -3,6 +3,8 @@
 // screens fit 1920x1080, 1080x1920 and 1280x800.
 #include <imgui.h>
 
+#include <vector>
+
 namespace anteroom::ui {
 
 struct Palette {
@@ -10,14 +12,34 @@ struct Palette {
     ImU32 surface = IM_COL32(255, 255, 255, 255);
     ImU32 surface_pressed = IM_COL32(228, 236, 233, 255);
     ImU32 text = IM_COL32(38, 44, 46, 255);
-    ImU32 text_muted = IM_COL32(88, 98, 100, 255);
+    ImU32 text_muted = IM_COL32(82, 91, 93, 255);      // small print: still 4.5:1 on every fill it sits on
     ImU32 primary = IM_COL32(31, 95, 91, 255);          // deep teal
     ImU32 primary_pressed = IM_COL32(21, 68, 65, 255);
     ImU32 on_primary = IM_COL32(255, 255, 255, 255);
     ImU32 accent = IM_COL32(214, 232, 226, 255);        // pale sage
-    ImU32 outline = IM_COL32(205, 200, 188, 255);
+    ImU32 accent_strong = IM_COL32(190, 218, 209, 255);  // the attract screen's mark
+    ImU32 outline = IM_COL32(205, 200, 188, 255);       // decoration: progress still to come, the scroll bar
+    ImU32 card_border = 0;                              // none: cards stand out by their fill
+    ImU32 focus = IM_COL32(176, 60, 0, 255);            // the keyboard focus ring: burnt orange, unlike anything else
+    ImU32 highlight = IM_COL32(255, 221, 120, 255);     // behind the word being read aloud
+    ImU32 on_highlight = IM_COL32(38, 44, 46, 255);     // that word
     ImU32 shade = IM_COL32(20, 30, 32, 150);            // behind an overlay
 };
+
+// White on black with yellow controls: at least 7:1 for every text, 3:1 for every edge.
+Palette high_contrast_palette();
+
+// Every colour pair text is drawn in (text on its fill), and every control edge on what is
+// around it, for the contrast tests: what the screens draw must use one of these.
+struct ColourPair {
+    const char* what;
+    ImU32 fore, back;
+    bool text;  // text: 4.5:1 (7:1 in high contrast); an edge or focus ring: 3:1
+};
+std::vector<ColourPair> colour_pairs(const Palette& p);
+
+// The WCAG contrast ratio of two opaque colours, 1 to 21.
+float contrast_ratio(ImU32 a, ImU32 b);
 
 struct Metrics {
     float em = 34;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/bidi.hpp"
 #include "core/wipe.hpp"
 
 namespace anteroom::ui {
@@ -60,10 +61,24 @@ ImRect current_clip() {
     return window->ClipRect;
 }
 
+// Where in a run the logical bytes [from, to) are drawn, as an x range from its left: a
+// right-to-left run starts at its right edge. (Measured out of context, so an Arabic word's
+// joins at the edges may differ by a pixel or two: close enough to mark the word.)
+std::pair<float, float> run_span(const LaidRun& run, std::string_view logical, size_t from, size_t to) {
+    from = std::clamp(from, run.begin, run.end), to = std::clamp(to, run.begin, run.end);
+    auto width = [&](size_t a, size_t b) {
+        const std::string piece = needs_bidi(logical.substr(a, b - a)) ? shape_arabic(logical.substr(a, b - a)) : std::string(logical.substr(a, b - a));
+        return run.font->CalcTextSizeA(run.size, FLT_MAX, 0, piece.data(), piece.data() + piece.size()).x;
+    };
+    const float x0 = width(run.begin, from), x1 = width(run.begin, to);
+    return run.rtl ? std::pair{run.width - x1, run.width - x0} : std::pair{x0, x1};
+}
+
 // Draws laid text in its container (given left to right) and records each run for the
 // overflow check. align is 0 at the start of a line, 0.5 centred: the start is the right
-// edge in a right-to-left screen.
-void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, ImU32 color, float align) {
+// edge in a right-to-left screen. heard: the logical text, when it is the line being read
+// aloud, so the word being heard is marked.
+void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, ImU32 color, float align, const std::string* heard = nullptr) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImRect box = ctx.mirror.rect(container);
     const float start = ctx.mirror.on ? 1.f - align : align;
@@ -71,6 +86,17 @@ void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, Im
         const float shift = start * (box.GetWidth() - text.line_widths[run.line]);
         const ImVec2 pos{std::round(box.Min.x + shift + run.pos.x), std::round(box.Min.y + run.pos.y)};
         draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
+        const SpeechView& sv = ctx.speech;
+        if (heard && sv.word_begin < run.end && sv.word_end > run.begin) {
+            // The word on a marker, drawn again over it in the marker's own text colour.
+            const auto [x0, x1] = run_span(run, *heard, sv.word_begin, sv.word_end);
+            const float pad = 0.08f * ctx.fonts.em;
+            const ImRect mark({pos.x + x0 - pad, pos.y}, {pos.x + x1 + pad, pos.y + run.size});
+            draw->AddRectFilled(mark.Min, mark.Max, ctx.palette.highlight, 0.15f * ctx.fonts.em);
+            draw->PushClipRect(mark.Min, mark.Max, true);
+            draw->AddText(run.font, run.size, pos, ctx.palette.on_highlight, run.text.data(), run.text.data() + run.text.size());
+            draw->PopClipRect();
+        }
         ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), box});
         if (run.missing_glyph) ctx.probe.missing_glyphs.push_back(run.text);
     }
@@ -102,7 +128,11 @@ float draw_text(UiContext& ctx, const std::vector<Span>& spans, const TextStyle&
                 float align) {
     const LaidText& text = laid(ctx, spans, style, width);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
-    draw_laid(ctx, text, ImRect(origin, {origin.x + width, origin.y + text.size.y}), color, align);
+    std::string flat;
+    if (!ctx.speech.line_text.empty())
+        for (const Span& s : spans) flat += s.text;
+    const bool heard = !flat.empty() && flat == ctx.speech.line_text;
+    draw_laid(ctx, text, ImRect(origin, {origin.x + width, origin.y + text.size.y}), color, align, heard ? &flat : nullptr);
     // Move down without ImGui's item layout, which would send the cursor back to the left edge.
     // (SetCursorScreenPos also grows the window's content size, which scrolling relies on.)
     ImGui::SetCursorScreenPos({origin.x, origin.y + text.size.y});
@@ -154,24 +184,116 @@ float draw_rich(UiContext& ctx, const RichText& text, float width, ImU32 color) 
 }
 
 namespace {
-bool tap_screen_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed) {
+bool tap_screen_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed, Spoken spoken) {
     ImRect visible = rect;
     visible.ClipWithFull(current_clip());
     ctx.probe.items.push_back({label, rect, visible, ctx.input_enabled});
+    // A real ImGui item: its ID (the label, and how often it came before on this screen) is
+    // what focus holds on to from one frame to the next, and across screens ("Next").
+    ImGuiID id = ImGui::GetID(label.c_str());
+    int before = 0;
+    for (const FocusTarget& t : ctx.focus.targets) before += t.label == label;
+    if (before) id = ImHashData(&before, sizeof before, id);
+    ImGui::ItemAdd(visible, id);
     const bool live = ctx.input_enabled && visible.GetArea() > 0;
+    // Only what can be reached: under an overlay nothing is; outside a scroll area only what shows.
+    if (ctx.input_enabled && (live || ctx.scrolling))
+        ctx.focus.targets.push_back({id, label, std::move(spoken), rect, current_clip(), ctx.scrolling});
     if (pressed) *pressed = live && ctx.touch.pressing(visible);
+    if (ctx.input_enabled && ctx.focus.activate == id) {
+        ctx.focus.activate = 0;
+        return true;
+    }
     return live && ctx.touch.tapped_on(visible);
+}
+
+int key_index(ImGuiKey key) { return ImGui::GetKeyIndex(key); }
+bool key_pressed(ImGuiKey key) {
+    const int i = key_index(key);
+    return i >= 0 && ImGui::IsKeyPressed(i);
 }
 }  // namespace
 
-bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed) {
-    return tap_screen_area(ctx, label, ctx.mirror.rect(rect), pressed);
+bool handle_keys(UiContext& ctx) {
+    Focus& f = ctx.focus;
+    f.last = std::move(f.targets);
+    f.targets.clear();
+    f.activate = 0;
+    f.announce.clear();
+    const ImGuiIO& io = ImGui::GetIO();
+    bool any = io.InputQueueCharacters.Size > 0;
+    for (int i = 0; i < IM_ARRAYSIZE(io.KeysDown); ++i) any |= io.KeysDown[i] && io.KeysDownDuration[i] == 0.f;
+    if (ctx.touch.pressed()) f.shown = false;  // a finger: the ring would only distract
+    if (f.last.empty()) return any;
+
+    auto at = std::find_if(f.last.begin(), f.last.end(), [&](const FocusTarget& t) { return t.id == f.id; });
+    // Forward is the reading direction: right in a left-to-right screen, left in Arabic.
+    const bool forward = key_pressed(ImGuiKey_DownArrow) || key_pressed(ctx.mirror.on ? ImGuiKey_LeftArrow : ImGuiKey_RightArrow) ||
+                         (key_pressed(ImGuiKey_Tab) && !io.KeyShift);
+    const bool backward = key_pressed(ImGuiKey_UpArrow) || key_pressed(ctx.mirror.on ? ImGuiKey_RightArrow : ImGuiKey_LeftArrow) ||
+                          (key_pressed(ImGuiKey_Tab) && io.KeyShift);
+    const bool activate = key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter) || key_pressed(ImGuiKey_Space);
+    if (forward || backward) {
+        const auto n = static_cast<long>(f.last.size());
+        long i = at - f.last.begin();
+        if (at == f.last.end() || !f.shown) i = forward ? (at == f.last.end() ? 0 : i) : (at == f.last.end() ? n - 1 : i);
+        else i = (i + (forward ? 1 : -1) + n) % n;
+        f.id = f.last[static_cast<size_t>(i)].id;
+        f.shown = true;
+        f.reveal = true;
+        const FocusTarget& t = f.last[static_cast<size_t>(i)];
+        const std::string label =
+            t.spoken.setting.empty() ? t.label : ctx.shown->text("settings.choice", {{"setting", t.spoken.setting}, {"choice", t.label}});
+        f.announce = ctx.shown->text(t.spoken.selected ? "speech.selected" : "speech.button", {{"label", label}});
+        ctx.wants_frame = true;
+    } else if (activate && at != f.last.end() && f.shown) {
+        f.activate = f.id;
+        ctx.wants_frame = true;
+    }
+    return any;
 }
 
-bool button(UiContext& ctx, const std::string& label, const ImRect& logical, ButtonKind kind) {
+void draw_focus(UiContext& ctx) {
+    Focus& f = ctx.focus;
+    auto at = std::find_if(f.targets.begin(), f.targets.end(), [&](const FocusTarget& t) { return t.id == f.id; });
+    if (at == f.targets.end()) {
+        if (!f.targets.empty()) f.id = 0;  // what was in focus has gone (a new screen): the next key starts from the top
+        return;
+    }
+    if (f.reveal && at->scroll) {
+        // Scrolled fully into view, with a little room, or its top at the top if it is taller.
+        const float room = 0.6f * ctx.fonts.em;
+        const float top = at->clip.Min.y + room, bottom = at->clip.Max.y - 2.6f * ctx.fonts.em;  // clear of the "more below" hint
+        float shift = 0;
+        if (at->rect.Max.y > bottom) shift = at->rect.Max.y - bottom;
+        if (at->rect.Min.y - shift < top) shift = at->rect.Min.y - top;
+        if (shift != 0) {
+            ScrollState& s = *at->scroll;
+            s.y = std::clamp(s.y + shift, 0.f, std::max(0.f, s.max_y));
+            s.velocity = 0;
+            ctx.wants_frame = true;
+        }
+    }
+    f.reveal = false;
+    if (!f.shown) return;
+    const float e = ctx.fonts.em;
+    const float gap = 0.12f * e, thick = std::max(3.f, 0.14f * e);
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    draw->PushClipRect(at->clip.Min, at->clip.Max, false);
+    ImRect ring = at->rect;
+    ring.Expand(gap + thick / 2);
+    draw->AddRect(ring.Min, ring.Max, ctx.palette.focus, ctx.metrics.corner() + gap, 0, thick);
+    draw->PopClipRect();
+}
+
+bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool* pressed, Spoken spoken) {
+    return tap_screen_area(ctx, label, ctx.mirror.rect(rect), pressed, std::move(spoken));
+}
+
+bool button(UiContext& ctx, const std::string& label, const ImRect& logical, ButtonKind kind, Spoken spoken) {
     const ImRect rect = ctx.mirror.rect(logical);
     bool pressed = false;
-    const bool tapped = tap_screen_area(ctx, label, rect, &pressed);
+    const bool tapped = tap_screen_area(ctx, label, rect, &pressed, std::move(spoken));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = ctx.palette;
     const float corner = ctx.metrics.corner();
@@ -197,8 +319,9 @@ bool button(UiContext& ctx, const std::string& label, const ImRect& logical, But
     return tapped;
 }
 
-float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
-    ScrollState& s = ctx.scroll;
+float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area, ScrollState* state) {
+    ScrollState& s = state ? *state : ctx.scroll;
+    ctx.scrolling = &s;
     if (s.key != key) {
         s = ScrollState{key};
         ctx.wants_frame = true;  // ImGui knows a new page's height only a frame later: draw it again
@@ -215,7 +338,7 @@ float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
     }
     if (s.dragging && t.released()) {
         s.dragging = false;
-        s.velocity = -t.release_velocity_y();
+        s.velocity = ctx.settings.reduced_motion ? 0 : -t.release_velocity_y();  // less motion: the page stops with the finger
     }
     if (ours && t.down() && !t.dragging()) s.velocity = 0;  // a finger on the glass stops a fling
     if (ctx.input_enabled && area.Contains(ImGui::GetIO().MousePos) && ImGui::GetIO().MouseWheel != 0)
@@ -239,7 +362,8 @@ float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area) {
 }
 
 void end_scroll(UiContext& ctx, const ImRect& area) {
-    ScrollState& s = ctx.scroll;
+    ScrollState& s = *ctx.scrolling;
+    ctx.scrolling = nullptr;
     const float max_y = ImGui::GetScrollMaxY();
     if (max_y != s.max_y) ctx.wants_frame = true;  // the height just settled: the hint and the bar follow it
     s.max_y = max_y;

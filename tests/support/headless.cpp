@@ -40,6 +40,7 @@ Headless::~Headless() {
 void Headless::make_runner() {
     runner_ = std::make_unique<platform::Runner>(platform_, *kiosk_, *ui_);
     runner_->on_event([this](const Event& e) { events_.push_back(e); });
+    runner_->on_announce([this](const std::string& words) { announced_ = words; });
 }
 
 void Headless::frame() {
@@ -67,6 +68,24 @@ void Headless::wait(double seconds) {
 void Headless::pointer(ImVec2 pos, bool down) {
     platform_.pointer(pos, down);
     frame();
+}
+
+void Headless::press_key(ImGuiKey key, bool shift) {
+    platform_.shift(shift);
+    platform_.key(key, true);
+    frame();
+    platform_.key(key, false);
+    platform_.shift(false);
+    frame();
+    frame();  // a new screen's height settles a frame after it is first drawn
+}
+
+std::string Headless::focused() const {
+    const ui::Focus& f = ui_->focus();
+    if (!f.shown) return {};
+    for (const ui::FocusTarget& t : f.targets)
+        if (t.id == f.id) return t.label;
+    return {};
 }
 
 void Headless::tap_at(ImVec2 point) {

@@ -66,6 +66,13 @@ public:
     void move_to(ImVec2 point);
     void release();
 
+    // A key pressed and let go (with Shift held when asked), as a keypad or keyboard sends it;
+    // then a frame for what it did to show.
+    void press_key(ImGuiKey key, bool shift = false);
+    // The label of the item in focus, empty when none; what the last key said aloud.
+    std::string focused() const;
+    const std::string& announced() const { return announced_; }
+
     // An interface string of the current language, as the UI shows it.
     std::string text(const std::string& key) const { return kiosk_->shown().text(key); }
 
@@ -80,6 +87,7 @@ private:
     std::unique_ptr<ui::KioskUi> ui_;
     std::unique_ptr<platform::Runner> runner_;
     std::vector<Event> events_;
+    std::string announced_;
 };
 
 }  // namespace anteroom::testing

@@ -413,6 +413,96 @@ TEST_P(Drag, AFingerDragScrollsALongScreen) {
 
 INSTANTIATE_TEST_SUITE_P(BareX, Drag, ::testing::Values("sdl", "glfw"));
 
+// A tactile keypad or a keyboard alone, through real X key events (xdotool's XTEST): from the
+// attract screen through every screen of the education module to its end, in both backends.
+// The end screen must then be the proof's, pixel for pixel (its focus ring has gone with the
+// Finish button). With no translations the flow is: any key; Tab to English (after Read aloud
+// and Aa); Tab to the module's card (after the top bar's three); Tab to Next (after Home, the
+// three and Back), then Enter on each screen, as Next keeps the focus from screen to screen;
+// on the last, Shift+Tab from nothing in focus lands on Finish, the last target.
+class Keys : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
+    const char* display_name = std::getenv("DISPLAY");
+    ASSERT_TRUE(display_name && *display_name);
+    const std::string display = display_name;
+    ASSERT_EQ(geometry(display, "root").width, 1920) << "run under xvfb-run -s '-screen 0 1920x1080x24'";
+    Display* connection = XOpenDisplay(display.c_str());  // keeps xvfb-run's server from resetting between kiosks
+
+    const fs::path dir = temp_dir(std::string("keys-") + GetParam());
+    fs::create_directories(dir / "no-locales");
+    const std::string locales = (dir / "no-locales").string();
+    const Result proof = run(display, std::string(ANTEROOM_BINARY) + " proof --locales " + locales + " --out " + (dir / "proof").string() +
+                                          " --locale en --fast-png --first-page-only --size 1920x1080", 120);
+    ASSERT_EQ(proof.exit_code, 0) << proof.output;
+    fs::path end_png;
+    for (const auto& entry : fs::directory_iterator(dir / "proof" / "en" / "1920x1080"))
+        if (entry.path().filename().string().ends_with("-education-end.png")) end_png = entry.path();
+    const Image expected_end = load(end_png);
+    ASSERT_EQ(expected_end.width, 1920) << end_png;
+
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int out = open((dir / "anteroom.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(out, 1);
+        dup2(out, 2);
+        execl(ANTEROOM_BINARY, ANTEROOM_BINARY, "--backend", GetParam(), "--locales", locales.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    ASSERT_GT(pid, 0);
+    struct Stopper {
+        pid_t pid;
+        ~Stopper() { stop(pid); }
+    } stopper{pid};
+
+    // A screen that has settled: two shots alike, after something changed it from `before`.
+    auto settled = [&](const Image& before, const std::string& name) {
+        Image previous, now;
+        for (auto end = Clock::now() + 10s; Clock::now() < end; std::this_thread::sleep_for(150ms)) {
+            now = screenshot(display, dir / (name + ".png"));
+            const Difference moved = compare(now, before);
+            if ((before.rgb.empty() || moved.pixels > 1920 * 1080 / 200) && compare(now, previous).pixels == 0) return now;
+            previous = now;
+        }
+        return Image{};
+    };
+    auto key = [&](const char* keys) {  // the focus ring moves: too small a change to wait for, so a pause
+        run(display, std::string("xdotool key --delay 60 ") + keys);
+        std::this_thread::sleep_for(150ms);
+    };
+    Image screen = settled({}, "attract");
+    ASSERT_FALSE(screen.rgb.empty()) << "no settled attract screen";
+    run(display, "xdotool mousemove 1900 1060");  // the pointer over the window (no window manager: focus follows it), clicking nothing
+    run(display, "xdotool key space");
+    screen = settled(screen, "language");
+    ASSERT_FALSE(screen.rgb.empty()) << "a key did not begin";
+    key("Tab Tab Tab");
+    run(display, "xdotool key Return");
+    screen = settled(screen, "home");
+    ASSERT_FALSE(screen.rgb.empty()) << "Enter on English did not choose it";
+    key("Tab Tab Tab Tab");
+    run(display, "xdotool key Return");
+    screen = settled(screen, "screen-1");
+    ASSERT_FALSE(screen.rgb.empty()) << "Enter on the module's card did not open it";
+    key("Tab Tab Tab Tab Tab Tab");
+    for (int next = 2; next <= 9; ++next) {
+        run(display, "xdotool key Return");
+        screen = settled(screen, "screen-" + std::to_string(next));
+        ASSERT_FALSE(screen.rgb.empty()) << "Enter on Next did not reach screen " << next << " (shots in " << dir << ")";
+    }
+    key("shift+Tab");
+    run(display, "xdotool key KP_Enter");
+    screen = settled(screen, "end");
+    ASSERT_FALSE(screen.rgb.empty()) << "Enter on Finish did not end the module (shots in " << dir << ")";
+    const Difference d = compare(screen, expected_end);
+    EXPECT_TRUE(looks_the_same(d, {1920, 1080})) << "the end screen differs from the proof's in " << d.pixels << " pixels, by up to "
+                                                 << d.most << " (shots in " << dir << ")";
+    if (connection) XCloseDisplay(connection);
+    if (!HasFailure()) fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(BareX, Keys, ::testing::Values("sdl", "glfw"));
+
 INSTANTIATE_TEST_SUITE_P(BareX, Fullscreen,
                          ::testing::Combine(::testing::Values("sdl", "glfw"),
                                             ::testing::Values(Size{1920, 1080}, Size{1280, 800}, Size{1080, 1920})),

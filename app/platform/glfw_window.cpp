@@ -71,6 +71,9 @@ public:
         }
         glfwMakeContextCurrent(window_);
         glfwSwapInterval(1);
+        // On a bare X server nothing gives the window the keyboard (SDL takes it itself): a
+        // keypad's keys would go nowhere.
+        glfwFocusWindow(window_);
         glfwSetWindowUserPointer(window_, this);
         // Ours first: ImGui's backend chains to callbacks installed before it.
         glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int, int action, int) {
@@ -80,7 +83,10 @@ public:
         });
         glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double, double) { note_input(w); });
         glfwSetScrollCallback(window_, [](GLFWwindow* w, double, double) { note_input(w); });
-        glfwSetKeyCallback(window_, [](GLFWwindow* w, int, int, int, int) { note_input(w); });
+        glfwSetKeyCallback(window_, [](GLFWwindow* w, int key, int, int action, int mods) {
+            note_input(w);
+            static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))->key_event(key, action != GLFW_RELEASE, mods & GLFW_MOD_SHIFT);  // ImGui's GLFW backend's index
+        });
         glfwSetCharCallback(window_, [](GLFWwindow* w, unsigned int) { note_input(w); });
         glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) {
             static_cast<GlfwWindow*>(glfwGetWindowUserPointer(w))->note(Wake::Redraw);
@@ -95,7 +101,7 @@ public:
     }
 
     Wake wait(double timeout_s) override {
-        wake_ = Wake::Timeout;
+        wake_ = keys_pending() ? Wake::Input : Wake::Timeout;
         glfwPollEvents();
         if (wake_ == Wake::Timeout && timeout_s != 0) {
             if (timeout_s < 0) glfwWaitEvents();

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstring>
@@ -24,6 +25,21 @@ void Window::new_frame() {
         reload_fonts();
     }
     platform_new_frame();
+    // One change per key per frame, in order; the backend's own idea of each key is replaced by ours.
+    ImGuiIO& io = ImGui::GetIO();
+    std::vector<int> changed;
+    std::erase_if(key_changes_, [&](const KeyChange& c) {
+        if (std::find(changed.begin(), changed.end(), c.key) != changed.end()) return false;
+        changed.push_back(c.key);
+        keys_shown_[c.key] = c.down;
+        if (c.down) io.KeyShift = c.shift;
+        return true;
+    });
+    for (int k = 0; k < IM_ARRAYSIZE(keys_shown_); ++k) io.KeysDown[k] = keys_shown_[k];
+}
+
+void Window::key_event(int index, bool down, bool shift) {
+    if (index >= 0 && index < IM_ARRAYSIZE(keys_shown_)) key_changes_.push_back({index, down, shift});
 }
 
 // The atlas goes up as the single channel ImGui rasterises, drawn as white with that alpha by

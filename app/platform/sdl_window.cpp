@@ -68,7 +68,8 @@ public:
     }
 
     Wake wait(double timeout_s) override {
-        Wake wake = Wake::Timeout;
+        Wake wake = keys_pending() ? Wake::Input : Wake::Timeout;
+        if (keys_pending()) timeout_s = 0;
         SDL_Event event;
         bool have = SDL_PollEvent(&event);
         if (!have && timeout_s != 0)
@@ -120,9 +121,11 @@ private:
         case SDL_MOUSEBUTTONUP:
             pointer_at(event.button.x, event.button.y);
             return Wake::Input;
-        case SDL_MOUSEWHEEL:
         case SDL_KEYDOWN:
         case SDL_KEYUP:
+            key_event(event.key.keysym.scancode, event.type == SDL_KEYDOWN, event.key.keysym.mod & KMOD_SHIFT);  // the index ImGui's SDL backend uses
+            return Wake::Input;
+        case SDL_MOUSEWHEEL:
         case SDL_TEXTINPUT: return Wake::Input;
         case SDL_WINDOWEVENT: return Wake::Redraw;
         default: return Wake::Timeout;

@@ -28,8 +28,21 @@ public:
 protected:
     virtual void platform_new_frame() = 0;
     void release_fonts_texture();  // while the OpenGL context is still current
+    // Backends tell every key event here too, by the index ImGui's backend gives it. ImGui
+    // 1.86 has no input queue: it sees only the state of each key at a frame, so a press and
+    // release between two frames (a keypad's quick press, xdotool) would be missed, and two
+    // quick presses seen as one. Each change is shown for a frame of its own instead, in the
+    // order they came, with Shift as it was with it (Shift+Tab goes back).
+    void key_event(int index, bool down, bool shift);
+    bool keys_pending() const { return !key_changes_.empty(); }  // draw another frame without waiting
 
 private:
+    struct KeyChange {
+        int key;
+        bool down, shift;
+    };
+    std::vector<KeyChange> key_changes_;  // not shown yet, oldest first
+    bool keys_shown_[512] = {};           // each key as ImGui has been shown it
     bool renderer_started_ = false;  // the first new_frame() uploads the atlas
     unsigned int font_texture_ = 0;  // the atlas, single-channel
 };

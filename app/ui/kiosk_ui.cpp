@@ -126,6 +126,8 @@ bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     font_error_ = atlas.error;
     ctx_.fonts = atlas.fonts;
     ctx_.metrics.em = em;
+    ctx_.metrics.text_line_spacing = atlas.fonts.line_spacing;
+    ctx_.metrics.headings_line_spacing = atlas.fonts.heading_line_spacing;
     ctx_.touch.set_slop(ctx_.metrics.tap_slop());
     wipe_layout_cache(ctx_);  // its keys name the old fonts
     return true;

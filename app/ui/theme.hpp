@@ -19,8 +19,14 @@ struct Palette {
     ImU32 shade = IM_COL32(20, 30, 32, 150);            // behind an overlay
 };
 
+// Line height / font size of Latin text: body text, and headings and titles (FontSet has the
+// locale's own, for scripts drawn bigger than Latin).
+inline constexpr float kLatinLineSpacing = 1.38f, kLatinHeadingLineSpacing = 1.2f;
+
 struct Metrics {
     float em = 34;
+    float text_line_spacing = kLatinLineSpacing;  // the locale's, from its FontSet
+    float headings_line_spacing = kLatinHeadingLineSpacing;
 
     float gap() const { return em; }
     float margin() const { return 1.5f * em; }
@@ -29,7 +35,8 @@ struct Metrics {
     float bar_height() const { return 3.4f * em; }
     float column_width() const { return 30.f * em; }    // about 70 characters: comfortable reading
     float tap_slop() const { return 0.35f * em; }       // finger movement that still counts as a tap
-    float line_spacing() const { return 1.38f; }        // line height / font size
+    float line_spacing() const { return text_line_spacing; }             // line height / font size
+    float heading_line_spacing() const { return headings_line_spacing; }  // the same, of headings and titles
 };
 
 // The body font size for a display: readable from arm's length on a kiosk.

@@ -699,5 +699,44 @@ TEST(Fonts, ArabicLinesAreTallEnoughForItsLetters) {
     }
 }
 
+
+// Every character on screen at least 3/16 inch (4.8 mm) high on the clinic's real screen,
+// measured as the capital H of the smallest role, at the standard text size.
+TEST(TextSize, SmallestCapitalsAreAtLeastFourPointEightMillimetres) {
+    const FontFile latin("truetype/noto/NotoSans-Regular.ttf");
+    int x0, y0, x1, y1;
+    ASSERT_TRUE(stbtt_GetCodepointBox(&latin.info, 'H', &x0, &y0, &x1, &y1));
+    const float cap_per_size = static_cast<float>(y1) * stbtt_ScaleForPixelHeight(&latin.info, 1);
+    EXPECT_FLOAT_EQ(ui::latin_cap_height(), cap_per_size);
+    const ImVec2 hd{1920, 1080};
+    struct Screen {
+        ImVec2 pixels;
+        float diagonal_in, em;
+    };
+    for (const Screen& s : {Screen{hd, 21.5f, 39}, Screen{hd, 24, 36}, Screen{hd, 32, 34}, Screen{{1080, 1920}, 24, 36}}) {
+        const float em = ui::em_for_display(s.pixels, s.diagonal_in);
+        EXPECT_EQ(em, s.em) << s.diagonal_in << " in";
+        const float mm_per_px = s.diagonal_in * 25.4f / std::hypot(s.pixels.x, s.pixels.y);
+        const float cap_mm = cap_per_size * std::round(ui::kSmallRole * em) * mm_per_px;
+        EXPECT_GE(cap_mm, ui::kMinCapHeightMm) << s.diagonal_in << " in";
+        if (em > std::round(std::min(s.pixels.x, s.pixels.y) / 32)) {  // raised above the pixel rule: no more than it needs
+            EXPECT_LT(cap_mm, ui::kMinCapHeightMm + 0.4f) << s.diagonal_in << " in";
+        }
+        EXPECT_FLOAT_EQ(ui::smallest_cap_height_mm(s.pixels, s.diagonal_in), cap_mm) << s.diagonal_in << " in";
+        // Larger and largest on top of the physical minimum; the check is made at the standard size.
+        EXPECT_EQ(ui::em_for_display(s.pixels, s.diagonal_in, text_scale(TextSize::Larger)), std::round(1.25f * em));
+        EXPECT_EQ(ui::em_for_display(s.pixels, s.diagonal_in, text_scale(TextSize::Largest)), std::round(1.5f * em));
+    }
+    // The pixel rule alone (a 32nd of the shorter side) where the screen is big: 32 inches.
+    EXPECT_EQ(ui::em_for_display(hd, 32), 34);
+    // Unknown: a 24-inch screen is assumed.
+    EXPECT_EQ(ui::em_for_display(hd, 0), ui::em_for_display(hd, 24));
+    // A screen too small for the minimum: the text grows only as far as the layout holds.
+    EXPECT_EQ(ui::em_for_display(hd, 12), 45);
+    EXPECT_LT(ui::smallest_cap_height_mm(hd, 12), ui::kMinCapHeightMm);
+    EXPECT_EQ(ui::em_for_display({1280, 800}, 15.6f), 33);
+    EXPECT_LT(ui::smallest_cap_height_mm({1280, 800}, 15.6f), ui::kMinCapHeightMm);
+}
+
 }  // namespace
 }  // namespace anteroom

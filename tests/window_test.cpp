@@ -38,7 +38,8 @@ using Clock = std::chrono::steady_clock;
 // The small fixture content, with no translations: its proof takes seconds, not minutes,
 // and the attract screen is drawn the same way whatever the content.
 const std::string kContent = std::string(ANTEROOM_FIXTURES) + "/content/good";
-const std::string kConfig = std::string(ANTEROOM_FIXTURES) + "/config/clinic.toml";
+// With the screen's diagonal given, as the proof has no display to ask for it.
+const std::string kConfig = std::string(ANTEROOM_FIXTURES) + "/config/clinic-screen-given.toml";
 
 struct Size {
     int width, height;

@@ -356,6 +356,20 @@ const FontFiles::File* FontFiles::get(const std::string& path) {
     return &files_.emplace(path, File{static_cast<const char*>(data), static_cast<size_t>(st.st_size)}).first->second;
 }
 
+float latin_cap_height() {
+    static const float cap = [] {
+        FontFiles files;
+        const FontFiles::File* file = files.get((fs::path(ANTEROOM_FONT_DIR) / kFontFiles[0]).string());
+        stbtt_fontinfo info{};
+        const auto* data = file ? reinterpret_cast<const unsigned char*>(file->data) : nullptr;
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (!data || !stbtt_InitFont(&info, data, stbtt_GetFontOffsetForIndex(data, 0)) || !stbtt_GetCodepointBox(&info, 'H', &x0, &y0, &x1, &y1))
+            return 714.f / 1362;  // Noto Sans' own, should its file be missing (which the atlas reports)
+        return static_cast<float>(y1) * stbtt_ScaleForPixelHeight(&info, 1);
+    }();
+    return cap;
+}
+
 bool is_cjk_locale(const std::string& locale) {
     return locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
 }

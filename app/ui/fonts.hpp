@@ -45,13 +45,17 @@ private:
 };
 
 // Each role's size, in ems (the body text's size).
-inline constexpr float kSmallRole = 0.8f, kHeadingRole = 1.3f, kTitleRole = 1.75f, kDisplayRole = 2.6f;
+inline constexpr float kSmallRole = 0.95f, kHeadingRole = 1.3f, kTitleRole = 1.75f, kDisplayRole = 2.6f;
 // The em of Arabic and of CJK text, in Latin ems: Arabic letters are small for their em, so a
 // little bigger than the Latin beside them; Han and Hangul the same.
 inline constexpr float kArabicEm = 1.1f, kCjkEm = 1.f;
 
 // The size in pixels of the small role, the smallest text on screen, at an em.
 inline float small_size(float em) { return std::round(kSmallRole * em); }
+
+// The height of Noto Sans' capital letters (its H, regular and bold alike) for each pixel of
+// the size ImGui gives the font: 0.52. Read from the font file once.
+float latin_cap_height();
 
 struct FontSet {
     ImFont* body[4] = {};  // indexed by Style: regular, bold, italic, bold italic, at 1 em

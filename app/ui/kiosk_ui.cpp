@@ -109,8 +109,11 @@ std::string atlas_key(const std::string& locale, float em, bool first) {
 
 }  // namespace
 
-bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
-    const float em = em_for_display(display);
+bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display, float display_diagonal_in) {
+    // The clinic's word for the screen's size before the display's own report, often wrong.
+    const ClinicConfig& config = kiosk.config();
+    const float diagonal = config.screen_diagonal_in > 0 ? static_cast<float>(config.screen_diagonal_in) : display_diagonal_in;
+    const float em = em_for_display(display, diagonal, text_scale(config.defaults.text_size));
     const std::string& locale = kiosk.session().locale;
     const bool first = first_screen(kiosk);
     const std::string key = atlas_key(locale, em, first);

@@ -39,7 +39,26 @@ struct Metrics {
     float heading_line_spacing() const { return headings_line_spacing; }  // the same, of headings and titles
 };
 
-// The body font size for a display: readable from arm's length on a kiosk.
-float em_for_display(ImVec2 display);
+// Every character on screen is at least 3/16 inch high (4.76 mm, rounded up here), measured as
+// the capital letters of the smallest text, at the standard text size.
+inline constexpr float kMinCapHeightMm = 4.8f;
+// The biggest standard em the screens are laid out for, for each pixel of the display's
+// shorter side (45 px at 1080, 33 at 800): on a screen physically too small for the minimum
+// at that, the text stays at it and `anteroom check` says so.
+inline constexpr float kMaxEmPerShorterSide = 1 / 24.f;
+
+// Millimetres per pixel of a display of these pixels and this diagonal (0: unknown, taken as
+// kAssumedDiagonalIn, a usual kiosk screen).
+float mm_per_pixel(ImVec2 display, float diagonal_in);
+
+// The body font size (em) for a display: a 32nd of its shorter side, readable from arm's
+// length, and never so small that the smallest text (small_size()) falls under
+// kMinCapHeightMm on the real screen, up to kMaxEmPerShorterSide; then times the patient's
+// text_scale (core/settings.hpp) on top.
+float em_for_display(ImVec2 display, float diagonal_in, float text_scale = 1);
+
+// The height of the capital letters of the smallest text, in mm, at the standard text size (the
+// smallest a clinic can choose) on that display.
+float smallest_cap_height_mm(ImVec2 display, float diagonal_in);
 
 }  // namespace anteroom::ui

@@ -18,6 +18,7 @@
 #include "platform/runner.hpp"
 #include "platform/window.hpp"
 #include "ui/kiosk_ui.hpp"
+#include "ui/theme.hpp"
 
 namespace anteroom {
 
@@ -50,8 +51,47 @@ int no_display() {
 
 // [SECTION] check ===========================================================================
 
+namespace {
+
+// How high the smallest text's capital letters are on the clinic's screen (at the standard text
+// size, the smallest it can choose), as one line for `check`; a problem at the key's line when
+// they are under the minimum.
+std::string screen_report(const Loaded& l, const std::string& config_file, Diagnostics* problems) {
+    const ClinicConfig& c = l.config.config;
+    const bool diagonal_given = c.screen_diagonal_in > 0, pixels_given = l.config.lines.contains("screen_pixels");
+    const float diagonal = static_cast<float>(diagonal_given ? c.screen_diagonal_in : kAssumedDiagonalIn);
+    const ImVec2 pixels(static_cast<float>(c.screen_width), static_cast<float>(c.screen_height));
+    const float mm = ui::smallest_cap_height_mm(pixels, diagonal);
+    char screen[160], report[400];
+    std::snprintf(screen, sizeof screen, "a %g-inch screen of %dx%d pixels", diagonal, c.screen_width, c.screen_height);
+    const char* assumed = diagonal_given && pixels_given ? ""
+                          : diagonal_given                 ? " (screen_pixels not set: 1920x1080 assumed)"
+                          : pixels_given                   ? " (screen_diagonal_in not set: 24 inches assumed)"
+                                                           : " (screen_diagonal_in and screen_pixels not set: 24 inches and 1920x1080 assumed)";
+    std::snprintf(report, sizeof report, "%s: on %s%s, the smallest text's capital letters are %.1f mm high (at least %.1f mm, 3/16 inch)",
+                  config_file.c_str(), screen, assumed, mm, ui::kMinCapHeightMm);
+    if (mm < ui::kMinCapHeightMm) {
+        // The least diagonal at which these pixels reach the minimum, to the tenth of an inch above.
+        float least = diagonal;
+        while (least < 110 && ui::smallest_cap_height_mm(pixels, least) < ui::kMinCapHeightMm) least += 0.1f;
+        char message[400];
+        std::snprintf(message, sizeof message,
+                      "on %s the smallest text's capital letters would be %.1f mm high, under the %.1f mm (3/16 inch) every patient "
+                      "needs, and the screens cannot be laid out with bigger text at this resolution: use a screen of at least %.1f "
+                      "inches at %dx%d",
+                      screen, mm, ui::kMinCapHeightMm, least, c.screen_width, c.screen_height);
+        const auto line = [&](const char* key) { auto it = l.config.lines.find(key); return it == l.config.lines.end() ? 0 : it->second; };
+        problems->push_back({config_file, diagonal_given ? line("screen_diagonal_in") : line("screen_pixels"), message});
+    }
+    return report;
+}
+
+}  // namespace
+
 int run_check(const Options& options) {
     Loaded l = load_all(options.config_file, options.content_dir, options.locales_dir);
+    // The screen, once the configuration is read: a configuration with errors has no screen to measure.
+    const std::string screen = l.config.errors.empty() ? screen_report(l, options.config_file, &l.problems) : std::string();
     for (const Diagnostic& d : l.problems) std::printf("%s\n", d.str().c_str());
     // Coverage of each translation, per module: what a patient in that language will see.
     for (const auto& [locale, catalog] : l.translations.translations.catalogs) {
@@ -71,6 +111,7 @@ int run_check(const Options& options) {
         std::fprintf(stderr, "anteroom check: %zu problem%s\n", l.problems.size(), l.problems.size() == 1 ? "" : "s");
         return 1;
     }
+    std::printf("%s\n", screen.c_str());
     size_t screens = 0;
     for (const auto& m : l.content.content.modules) screens += m.screens.size();
     std::printf("anteroom check: clean (%zu module%s, %zu screens, languages: ", l.content.content.modules.size(),

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -88,7 +89,44 @@ TEST(CheckClean, BundledContentAndConfigNamedExplicitly) {
 TEST(CheckClean, GoodFixture) {
     Result run = anteroom({"check", "--content", kGoodContent, "--config", kClinicConfig});
     EXPECT_EQ(run.exit_code, 0) << run.both();
-    EXPECT_EQ(run.out, "anteroom check: clean (2 modules, 4 screens, languages: en)\n") << run.both();
+    EXPECT_EQ(run.out, kClinicConfig + ": on a 24-inch screen of 1920x1080 pixels (screen_diagonal_in and screen_pixels not set: 24 inches "
+                                       "and 1920x1080 assumed), the smallest text's capital letters are 4.9 mm high (at least 4.8 mm, 3/16 inch)\n"
+                                       "anteroom check: clean (2 modules, 4 screens, languages: en)\n")
+        << run.both();
+}
+
+// The smallest text's capital letters on the clinic's screen, at the standard text size: at
+// least 4.8 mm (3/16 inch).
+TEST(CheckScreen, ReportsTheSmallestCapitalsOnTheConfiguredScreen) {
+    struct Case {
+        const char* keys;
+        const char* report;
+    };
+    const Case cases[] = {
+        {"screen_diagonal_in = 21.5\nscreen_pixels = \"1920x1080\"\n", "on a 21.5-inch screen of 1920x1080 pixels, the smallest text's capital letters are 4.8 mm high"},
+        {"screen_diagonal_in = 24\n", "on a 24-inch screen of 1920x1080 pixels (screen_pixels not set: 1920x1080 assumed), the smallest text's capital letters are 4.9 mm high"},
+        {"screen_diagonal_in = 32\nscreen_pixels = \"1920x1080\"\n", "on a 32-inch screen of 1920x1080 pixels, the smallest text's capital letters are 6.2 mm high"},
+        {"screen_pixels = \"1080x1920\"\n", "on a 24-inch screen of 1080x1920 pixels (screen_diagonal_in not set: 24 inches assumed), the smallest text's capital letters are 4.9 mm high"},
+    };
+    std::ifstream in(kClinicConfig);
+    const std::string clinic((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const fs::path file = fs::temp_directory_path() / ("anteroom-screen-" + std::to_string(::getpid()) + ".toml");
+    for (const Case& c : cases) {
+        std::ofstream(file) << clinic << c.keys;
+        Result run = anteroom({"check", "--content", kGoodContent, "--config", file.string()});
+        EXPECT_EQ(run.exit_code, 0) << run.both();
+        EXPECT_TRUE(contains(run.out, file.string() + ": " + c.report + " (at least 4.8 mm, 3/16 inch)\n")) << run.both();
+    }
+    // A 15.6-inch laptop screen of 1280x800 would need an em the screens are not laid out for.
+    std::ofstream(file) << clinic << "screen_diagonal_in = 15.6\nscreen_pixels = \"1280x800\"\n";
+    Result run = anteroom({"check", "--content", kGoodContent, "--config", file.string()});
+    EXPECT_EQ(run.exit_code, 1) << run.both();
+    EXPECT_EQ(run.out, file.string() + ":" + std::to_string(std::count(clinic.begin(), clinic.end(), '\n') + 1) +
+                           ": on a 15.6-inch screen of 1280x800 pixels the smallest text's capital letters would be 4.3 mm high, under "
+                           "the 4.8 mm (3/16 inch) every patient needs, and the screens cannot be laid out with bigger text at this "
+                           "resolution: use a screen of at least 17.6 inches at 1280x800\n")
+        << run.both();
+    fs::remove(file);
 }
 
 // ---- One mistake per fixture --------------------------------------------------------------
@@ -161,6 +199,9 @@ const BrokenCase kBroken[] = {
      "clinic_phone '555-0100' is a fictional 555-01xx number"},
     {"ConfigNasalShortStay", nullptr, "config/nasal-short-stay.toml", "config/nasal-short-stay.toml", 9,
      "monitoring_minutes must be at least 120 when routes_offered has \"nasal\""},
+    // Letters under 3/16 inch on the clinic's screen, at the biggest text the screens are laid out for.
+    {"ConfigScreenTooSmall", nullptr, "config/screen-too-small.toml", "config/screen-too-small.toml", 20,
+     "on a 12-inch screen of 1920x1080 pixels the smallest text's capital letters would be 3.1 mm high, under the 4.8 mm (3/16 inch)"},
     {"ConfigOffersRouteWithoutPage", nullptr, "config/route-without-page.toml",
      "content/good/visit/screens/routes.toml", 0, "the clinic offers route 'lozenge'"},
 

@@ -53,6 +53,48 @@ TEST(ConfigDefaults, OnlyRequiredKeysGivesDefaults) {
     EXPECT_EQ(c.default_locale, "en");
 }
 
+TEST(ConfigDefaults, AccessibilityAndScreenDefaults) {
+    ConfigLoad load = parse_config(kRequired, "clinic.toml");
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    const ClinicConfig& c = load.config;
+    EXPECT_EQ(c.defaults.text_size, TextSize::Standard);
+    EXPECT_FALSE(c.defaults.high_contrast);
+    EXPECT_FALSE(c.defaults.reduced_motion);
+    EXPECT_EQ(c.defaults.speech_volume, 7);
+    EXPECT_EQ(c.defaults, Settings{});
+    EXPECT_EQ(c.screen_diagonal_in, 0) << "not given: the display's report, or 24 inches";
+    EXPECT_EQ(c.screen_width, 1920);
+    EXPECT_EQ(c.screen_height, 1080);
+}
+
+TEST(Settings, TextScales) {
+    EXPECT_EQ(text_scale(TextSize::Standard), 1.f);
+    EXPECT_EQ(text_scale(TextSize::Larger), 1.25f);
+    EXPECT_EQ(text_scale(TextSize::Largest), 1.5f);
+    for (TextSize size : {TextSize::Standard, TextSize::Larger, TextSize::Largest}) EXPECT_EQ(text_size_named(text_size_name(size)), size);
+    EXPECT_EQ(text_size_named("Larger"), std::nullopt);
+}
+
+TEST(ConfigParse, AccessibilityAndScreenKeysAreRead) {
+    ConfigLoad load = parse_config(kRequired +
+                                       "text_size = \"largest\"\nhigh_contrast = true\nreduced_motion = true\nspeech_volume = 0\n"
+                                       "screen_diagonal_in = 21.5\nscreen_pixels = \"1080x1920\"\n",
+                                   "clinic.toml");
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    const ClinicConfig& c = load.config;
+    EXPECT_EQ(c.defaults, (Settings{TextSize::Largest, true, true, 0}));
+    EXPECT_EQ(c.screen_diagonal_in, 21.5);
+    EXPECT_EQ(c.screen_width, 1080);
+    EXPECT_EQ(c.screen_height, 1920);
+    EXPECT_EQ(load.lines.at("screen_diagonal_in"), 9);
+    for (const char* size : {"standard", "larger"}) {
+        ConfigLoad other = parse_config(kRequired + "text_size = \"" + size + "\"\nspeech_volume = 10\n", "clinic.toml");
+        EXPECT_TRUE(other.errors.empty()) << describe(other.errors);
+        EXPECT_EQ(text_size_name(other.config.defaults.text_size), size);
+        EXPECT_EQ(other.config.defaults.speech_volume, 10);
+    }
+}
+
 TEST(ConfigDefaults, DefaultsAreThemselvesValid) {
     // The defaults must pass the cross-field checks, or a short config would never load.
     ClinicConfig c;
@@ -278,6 +320,21 @@ const ConfigCase kConfigErrors[] = {
     // empty for a whole number a double cannot hold exactly (beyond 2^53): the value read is
     // garbage (undefined behaviour), and the only report is a wrong one about clear_fluids_hours
     // on line 0.
+    // The accessibility settings' defaults and the screen.
+    {"TextSizeUnknown", kRequired + "text_size = \"huge\"\n", 5, "text_size 'huge' is not one of standard, larger, largest"},
+    {"TextSizeNotAString", kRequired + "text_size = 2\n", 5, "'text_size' must be a string, not a whole number"},
+    {"HighContrastNotABoolean", kRequired + "high_contrast = \"yes\"\n", 5, "must be true or false"},
+    {"ReducedMotionNotABoolean", kRequired + "\nreduced_motion = 1\n", 6, "must be true or false"},
+    {"SpeechVolumeTooLoud", kRequired + "speech_volume = 11\n", 5, "'speech_volume' is 11 but must be between 0 and 10"},
+    {"SpeechVolumeNegative", kRequired + "speech_volume = -1\n", 5, "'speech_volume' is -1 but must be between 0 and 10"},
+    {"SpeechVolumeFraction", kRequired + "speech_volume = 5.5\n", 5, "'speech_volume' must be a whole number"},
+    {"ScreenDiagonalTooSmall", kRequired + "screen_diagonal_in = 3\n", 5, "'screen_diagonal_in' is 3 but must be between 7 and 110"},
+    {"ScreenDiagonalNotANumber", kRequired + "screen_diagonal_in = \"24 in\"\n", 5, "'screen_diagonal_in' must be a number, not a string"},
+    {"ScreenPixelsSpaced", kRequired + "screen_pixels = \"1920 x 1080\"\n", 5,
+     "screen_pixels '1920 x 1080' must be the screen's width and height in pixels, like \"1920x1080\""},
+    {"ScreenPixelsOneNumber", kRequired + "screen_pixels = \"1920\"\n", 5, "screen_pixels '1920' must be"},
+    {"ScreenPixelsTooFew", kRequired + "screen_pixels = \"200x100\"\n", 5, "(each 320 to 16384)"},
+    {"ScreenPixelsTrailing", kRequired + "screen_pixels = \"1920x1080p\"\n", 5, "screen_pixels '1920x1080p' must be"},
     {"FastingHugeWholeNumber", kRequired + "fasting_hours = 9007199254740993\n", 5,
      "must be between 0 and 12"},
     // Guards a fixed bug: after a value is rejected, config.cpp still runs the cross-field checks against the

@@ -1,10 +1,14 @@
 // The real screens, headless, driven by simulated touches on the words a patient sees.
 #include <gtest/gtest.h>
 
+#include <stb_truetype.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -456,7 +460,7 @@ TEST_P(UiLayout, NoTextLeavesItsContainerAndNoGlyphIsMissing) {
     h.kiosk().apply({Intent::SetTextSize, static_cast<int>(text_size)}, h.now());
     h.kiosk().apply({Intent::SetHighContrast, text_size == TextSize::Largest}, h.now());
     h.frames(2);
-    ASSERT_FLOAT_EQ(h.ui().fonts().em, std::round(ui::em_for_display(size) * text_scale(text_size)));
+    ASSERT_FLOAT_EQ(h.ui().fonts().em, ui::em_for_display(size, 0, text_scale(text_size)));
     visit_everything(
         h,
         [&](const std::string& where) {
@@ -614,6 +618,142 @@ TEST(Fonts, GlyphsDrawnOnEveryCoreMatchImGuisOwnToThePixel) {
             }
         }
     }
+}
+
+
+// A font file's own metrics, read with stb_truetype, apart from fonts.cpp.
+struct FontFile {
+    std::vector<unsigned char> bytes;
+    stbtt_fontinfo info{};
+    explicit FontFile(const std::string& relative, int index = 0) {
+        std::ifstream in(std::string(ANTEROOM_FONT_DIR) + "/" + relative, std::ios::binary);
+        bytes.assign(std::istreambuf_iterator<char>(in), {});
+        if (bytes.empty() || !stbtt_InitFont(&info, bytes.data(), stbtt_GetFontOffsetForIndex(bytes.data(), index)))
+            ADD_FAILURE() << relative << " cannot be read";
+    }
+    float units_per_em() const { return 1 / stbtt_ScaleForMappingEmToPixels(&info, 1); }
+    // ImGui sizes a font by ascent plus descent: the em, in pixels, of a font of this size.
+    float em_of(float size) const {
+        int ascent = 0, descent = 0, gap = 0;
+        stbtt_GetFontVMetrics(&info, &ascent, &descent, &gap);
+        return size * units_per_em() / static_cast<float>(ascent - descent);
+    }
+    // How far the letters of these ranges reach above and below the baseline, in ems.
+    std::pair<float, float> reach(std::initializer_list<std::pair<int, int>> ranges) const {
+        int top = 0, bottom = 0;
+        for (const auto& [lo, hi] : ranges)
+            for (int c = lo; c <= hi; ++c) {
+                int x0, y0, x1, y1;
+                if (const int g = stbtt_FindGlyphIndex(&info, c); g && stbtt_GetGlyphBox(&info, g, &x0, &y0, &x1, &y1))
+                    top = std::max(top, y1), bottom = std::min(bottom, y0);
+            }
+        return {top / units_per_em(), -bottom / units_per_em()};
+    }
+};
+
+// ImGui sizes a font by its ascent plus descent (1.36 em for Noto Sans, 1.45 for CJK, 2.11 for
+// Arabic): sized alike, Arabic would be drawn at 0.65 of the Latin em beside it. Arabic and
+// Chinese readers get text at least as big as Latin readers, in every role.
+TEST(Fonts, ArabicAndCjkEmsAreAtLeastTheLatinEmBesideThem) {
+    const Kiosk kiosk = testing::bundled_kiosk(0);
+    const FontFile latin("truetype/noto/NotoSans-Regular.ttf"), arabic("truetype/noto/NotoSansArabic-Regular.ttf"),
+        cjk("opentype/noto/NotoSansCJK-Regular.ttc", 2);
+    for (const char* locale : {"ar", "zh-Hans"}) {
+        ui::FontFiles files;
+        const ui::DrawnFonts drawn = ui::draw_fonts(files, 34, locale, ui::font_text(kiosk, locale));
+        ASSERT_EQ(drawn.error, "");
+        for (const ui::DrawnFonts::Font& f : drawn.fonts) {
+            EXPECT_EQ(f.script_sizes[0], f.size);
+            const float latin_em = latin.em_of(f.size);
+            const float cjk_em = cjk.em_of(f.script_sizes[2]) / latin_em;
+            EXPECT_GE(cjk_em, 1.f) << locale << " at " << f.size << " px";
+            EXPECT_LT(cjk_em, 1.07f) << locale << " at " << f.size << " px: no bigger than it needs";
+            if (f.script_sizes[1] == 0) continue;  // no Arabic in this role
+            const float arabic_em = arabic.em_of(f.script_sizes[1]) / latin_em;
+            EXPECT_GE(arabic_em, 1.1f) << locale << " at " << f.size << " px";
+            EXPECT_LT(arabic_em, 1.15f) << locale << " at " << f.size << " px";
+        }
+        EXPECT_NE(drawn.fonts[0].script_sizes[1] == 0, std::string(locale) == "ar") << "Arabic body text in ar only";
+    }
+}
+
+// Merged fonts take the Latin face's line metrics, so Arabic, drawn bigger, gets taller lines:
+// as much taller as its em is bigger, and the letters reaching highest (alef with hamza) stay
+// as clear of those reaching lowest (yeh) on the line above as Latin accented capitals stay of
+// Latin descenders where Latin lines are tightest (in headings).
+TEST(Fonts, ArabicLinesAreTallEnoughForItsLetters) {
+    const Kiosk kiosk = testing::bundled_kiosk(0);
+    const FontFile latin("truetype/noto/NotoSans-Bold.ttf"), arabic("truetype/noto/NotoSansArabic-Bold.ttf");
+    const auto [latin_up, latin_down] = latin.reach({{'A', 'Z'}, {'a', 'z'}, {0xC0, 0x17F}});
+    const auto [arabic_up, arabic_down] = arabic.reach({{0x0621, 0x064A}, {0xFE70, 0xFEFC}});  // letters and their joined forms, no vowel marks
+    ui::FontFiles files;
+    const ui::DrawnFonts en = ui::draw_fonts(files, 34, "en", ui::font_text(kiosk, "en"));
+    const ui::DrawnFonts ar = ui::draw_fonts(files, 34, "ar", ui::font_text(kiosk, "ar"));
+    EXPECT_EQ(en.line_spacing, ui::kLatinLineSpacing);
+    EXPECT_EQ(en.heading_line_spacing, ui::kLatinHeadingLineSpacing);
+    EXPECT_GT(ar.line_spacing, en.line_spacing);
+    EXPECT_GT(ar.heading_line_spacing, en.heading_line_spacing);
+    EXPECT_GE(ar.line_spacing, ui::kArabicEm * en.line_spacing);
+    EXPECT_GE(ar.heading_line_spacing, ui::kArabicEm * en.heading_line_spacing);
+    float least_latin_clear = 1e9f;  // in Latin ems, over every role
+    for (const ui::DrawnFonts::Font& f : en.fonts) {
+        const float line = std::round(f.size * (f.size > 34 * 1.2f ? en.heading_line_spacing : en.line_spacing));
+        least_latin_clear = std::min(least_latin_clear, (line - (latin_up + latin_down) * latin.em_of(f.size)) / latin.em_of(f.size));
+    }
+    for (const ui::DrawnFonts::Font& f : ar.fonts) {
+        const bool heading = f.size > 34 * 1.2f;  // as font_style() chooses
+        const float latin_em = latin.em_of(f.size), arabic_em = arabic.em_of(f.script_sizes[1]);
+        const float en_line = std::round(f.size * (heading ? en.heading_line_spacing : en.line_spacing));
+        const float ar_line = std::round(f.size * (heading ? ar.heading_line_spacing : ar.line_spacing));
+        const float latin_clear = en_line - (latin_up + latin_down) * latin_em;
+        const float arabic_clear = ar_line - (arabic_up + arabic_down) * arabic_em;
+        EXPECT_GT(latin_clear, 0) << f.size << " px";
+        EXPECT_GE(arabic_clear + 1, least_latin_clear * latin_em) << f.size << " px: Arabic letters come closer to the next line's than Latin's do";
+        EXPECT_GE(arabic_clear, 0.25f * latin_em) << f.size << " px";
+        // The glyphs sit mid-line (rich_text.cpp): the highest and lowest letters stay inside their line.
+        const float baseline = std::round((ar_line - f.size) / 2) + f.ascent;
+        EXPECT_GE(baseline - arabic_up * arabic_em, 0) << f.size << " px";
+        EXPECT_LE(baseline + arabic_down * arabic_em, ar_line + 1) << f.size << " px";
+    }
+}
+
+
+// Every character on screen at least 3/16 inch (4.8 mm) high on the clinic's real screen,
+// measured as the capital H of the smallest role, at the standard text size.
+TEST(TextSize, SmallestCapitalsAreAtLeastFourPointEightMillimetres) {
+    const FontFile latin("truetype/noto/NotoSans-Regular.ttf");
+    int x0, y0, x1, y1;
+    ASSERT_TRUE(stbtt_GetCodepointBox(&latin.info, 'H', &x0, &y0, &x1, &y1));
+    const float cap_per_size = static_cast<float>(y1) * stbtt_ScaleForPixelHeight(&latin.info, 1);
+    EXPECT_FLOAT_EQ(ui::latin_cap_height(), cap_per_size);
+    const ImVec2 hd{1920, 1080};
+    struct Screen {
+        ImVec2 pixels;
+        float diagonal_in, em;
+    };
+    for (const Screen& s : {Screen{hd, 21.5f, 39}, Screen{hd, 24, 36}, Screen{hd, 32, 34}, Screen{{1080, 1920}, 24, 36}}) {
+        const float em = ui::em_for_display(s.pixels, s.diagonal_in);
+        EXPECT_EQ(em, s.em) << s.diagonal_in << " in";
+        const float mm_per_px = s.diagonal_in * 25.4f / std::hypot(s.pixels.x, s.pixels.y);
+        const float cap_mm = cap_per_size * std::round(ui::kSmallRole * em) * mm_per_px;
+        EXPECT_GE(cap_mm, ui::kMinCapHeightMm) << s.diagonal_in << " in";
+        if (em > std::round(std::min(s.pixels.x, s.pixels.y) / 32)) {  // raised above the pixel rule: no more than it needs
+            EXPECT_LT(cap_mm, ui::kMinCapHeightMm + 0.4f) << s.diagonal_in << " in";
+        }
+        EXPECT_FLOAT_EQ(ui::smallest_cap_height_mm(s.pixels, s.diagonal_in), cap_mm) << s.diagonal_in << " in";
+        // Larger and largest on top of the physical minimum; the check is made at the standard size.
+        EXPECT_EQ(ui::em_for_display(s.pixels, s.diagonal_in, text_scale(TextSize::Larger)), std::round(1.25f * em));
+        EXPECT_EQ(ui::em_for_display(s.pixels, s.diagonal_in, text_scale(TextSize::Largest)), std::round(1.5f * em));
+    }
+    // The pixel rule alone (a 32nd of the shorter side) where the screen is big: 32 inches.
+    EXPECT_EQ(ui::em_for_display(hd, 32), 34);
+    // Unknown: a 24-inch screen is assumed.
+    EXPECT_EQ(ui::em_for_display(hd, 0), ui::em_for_display(hd, 24));
+    // A screen too small for the minimum: the text grows only as far as the layout holds.
+    EXPECT_EQ(ui::em_for_display(hd, 12), 45);
+    EXPECT_LT(ui::smallest_cap_height_mm(hd, 12), ui::kMinCapHeightMm);
+    EXPECT_EQ(ui::em_for_display({1280, 800}, 15.6f), 33);
+    EXPECT_LT(ui::smallest_cap_height_mm({1280, 800}, 15.6f), ui::kMinCapHeightMm);
 }
 
 }  // namespace

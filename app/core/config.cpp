@@ -1,6 +1,9 @@
 #include "core/config.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
+#include <tuple>
 
 #include "core/toml_source.hpp"
 
@@ -27,6 +30,18 @@ void check_placeholders(TableReader& r, const ClinicConfig& c) {
                                      std::pair{"emergency_number", &c.emergency_number}})
         if (is_fictional_number(*value))
             r.error(r.line_of(key), std::string(key) + " '" + *value + "' is a fictional 555-01xx number: put a real number here" + demo);
+}
+
+// "1920x1080": a width and a height, each 320 to 16384.
+std::optional<std::pair<int, int>> parse_pixels(const std::string& text) {
+    int w = 0, h = 0;
+    const char* end = text.data() + text.size();
+    auto [after_w, ew] = std::from_chars(text.data(), end, w);
+    if (ew != std::errc{} || after_w == end || *after_w != 'x') return std::nullopt;
+    auto [after_h, eh] = std::from_chars(after_w + 1, end, h);
+    if (eh != std::errc{} || after_h != end || after_w == text.data() || after_h == after_w + 1) return std::nullopt;
+    if (w < 320 || w > 16384 || h < 320 || h > 16384) return std::nullopt;
+    return std::pair{w, h};
 }
 
 ConfigLoad read_config(std::string_view text, const std::string& file, Diagnostics errors) {
@@ -70,6 +85,18 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
     if (auto v = r.string("fallback_locale", false)) c.fallback_locale = v->text;
     if (auto v = r.boolean("arabic_digits", false)) c.arabic_digits = *v;
     if (auto v = r.boolean("pseudo_locales", false)) c.pseudo_locales = *v;
+    if (auto v = r.string("text_size", false)) {
+        if (auto size = text_size_named(v->text)) c.defaults.text_size = *size;
+        else r.error(v->line, "text_size '" + v->text + "' is not one of standard, larger, largest");
+    }
+    if (auto v = r.boolean("high_contrast", false)) c.defaults.high_contrast = *v;
+    if (auto v = r.boolean("reduced_motion", false)) c.defaults.reduced_motion = *v;
+    if (auto v = r.integer("speech_volume", false, 0, kMaxSpeechVolume)) c.defaults.speech_volume = static_cast<int>(*v);
+    if (auto v = r.number("screen_diagonal_in", false, 7, 110)) c.screen_diagonal_in = *v;
+    if (auto v = r.string("screen_pixels", false)) {
+        if (auto pixels = parse_pixels(v->text)) std::tie(c.screen_width, c.screen_height) = *pixels;
+        else r.error(v->line, "screen_pixels '" + v->text + "' must be the screen's width and height in pixels, like \"1920x1080\" (each 320 to 16384)");
+    }
 
     if (auto routes = r.string_array("routes_offered", false)) {
         c.routes_offered.clear();

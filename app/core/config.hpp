@@ -41,8 +41,15 @@ struct ClinicConfig {
     std::string fallback_locale = "en";  // shown when a module is not translated into the patient's language
     bool arabic_digits = false;          // Arabic text uses Latin digits unless the clinic prefers Arabic-Indic
     bool pseudo_locales = false;         // offer en-XA and ar-XB, for checking layouts
-    Settings defaults;                   // what each session starts with: text size, contrast, motion, volume
+    Settings defaults;                   // the accessibility settings a session starts with and a reset goes back to
+    // The kiosk's screen, for the least text size: its diagonal (0: not given; the display's
+    // own report, or kAssumedDiagonalIn, stands in) and, for `anteroom check`, its pixels.
+    double screen_diagonal_in = 0;
+    int screen_width = 1920, screen_height = 1080;
 };
+
+// The diagonal assumed when neither the configuration nor the display gives one: a usual kiosk screen.
+inline constexpr double kAssumedDiagonalIn = 24;
 
 struct ConfigLoad {
     ClinicConfig config;

@@ -1,19 +1,39 @@
 #pragma once
-// What a patient can change about how the kiosk shows itself: larger text, high contrast, less
-// motion, the speech volume. A property of the session; a reset returns to the clinic's defaults.
+// The patient's accessibility settings: how big the text is, high contrast, reduced motion and
+// how loud speech is. The clinic's configuration holds their defaults, which a new session
+// starts with and a reset goes back to. Plain C++: no ImGui.
+#include <optional>
+#include <string_view>
+
 namespace anteroom {
 
 enum class TextSize { Standard, Larger, Largest };
 inline constexpr TextSize kTextSizes[] = {TextSize::Standard, TextSize::Larger, TextSize::Largest};
 
-// How much larger than the standard size each step draws text.
-inline float text_scale(TextSize size) {
+// How much bigger than standard text each size draws: the em is multiplied by it.
+constexpr float text_scale(TextSize size) {
     switch (size) {
-    case TextSize::Standard: return 1.0f;
     case TextSize::Larger: return 1.25f;
     case TextSize::Largest: return 1.5f;
+    case TextSize::Standard: break;
     }
-    return 1.0f;
+    return 1.f;
+}
+
+// As the configuration writes them: "standard", "larger", "largest".
+constexpr std::string_view text_size_name(TextSize size) {
+    switch (size) {
+    case TextSize::Larger: return "larger";
+    case TextSize::Largest: return "largest";
+    case TextSize::Standard: break;
+    }
+    return "standard";
+}
+
+constexpr std::optional<TextSize> text_size_named(std::string_view name) {
+    for (TextSize size : kTextSizes)
+        if (text_size_name(size) == name) return size;
+    return std::nullopt;
 }
 
 inline constexpr int kMaxSpeechVolume = 10;
@@ -21,8 +41,8 @@ inline constexpr int kMaxSpeechVolume = 10;
 struct Settings {
     TextSize text_size = TextSize::Standard;
     bool high_contrast = false;
-    bool reduced_motion = false;  // nothing scales, slides or moves fast
-    int speech_volume = 7;        // 0 to kMaxSpeechVolume
+    bool reduced_motion = false;
+    int speech_volume = 7;  // 0 (silent) to kMaxSpeechVolume
 
     bool operator==(const Settings&) const = default;
 };

@@ -8,6 +8,7 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <atomic>
+#include <cmath>
 #include <thread>
 
 #include "platform/window.hpp"
@@ -124,6 +125,19 @@ public:
         int w = 0, h = 0;
         glfwGetWindowSize(window_, &w, &h);
         return {static_cast<float>(w), static_cast<float>(h)};
+    }
+
+    // From the monitor's physical size (its EDID), for the part of it the window covers.
+    float diagonal_in() const override {
+        GLFWmonitor* monitor = glfwGetWindowMonitor(window_);
+        if (!monitor) monitor = glfwGetPrimaryMonitor();  // a borderless fullscreen window is on the primary
+        const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+        int width_mm = 0, height_mm = 0;
+        if (monitor) glfwGetMonitorPhysicalSize(monitor, &width_mm, &height_mm);
+        if (!mode || width_mm <= 0 || height_mm <= 0) return 0;
+        const float mm_per_pixel = std::hypot(float(width_mm), float(height_mm)) / std::hypot(float(mode->width), float(mode->height));
+        const ImVec2 s = size();
+        return std::hypot(s.x, s.y) * mm_per_pixel / 25.4f;
     }
 
 private:

@@ -19,6 +19,9 @@ public:
     virtual void present() = 0;       // shows ImGui's draw data
     virtual void reload_fonts() = 0;  // the atlas in io.Fonts has changed
     virtual ImVec2 size() const = 0;  // the display the UI lays out for
+    // The diagonal of that display in inches, as the screen reports its physical size; 0 when
+    // unknown. The text is sized so that it is big enough on it.
+    virtual float diagonal_in() const { return 0; }
     virtual double now() const = 0;   // seconds on a monotonic clock
 };
 

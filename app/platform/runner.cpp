@@ -17,7 +17,7 @@ void Runner::frame() {
     const double now = platform_.now();
     kiosk_.tick(now);
     deliver(kiosk_.take_events());
-    if (ui_.prepare(kiosk_, platform_.size())) {
+    if (ui_.prepare(kiosk_, platform_.size(), platform_.diagonal_in())) {
         platform_.reload_fonts();
         if (ui_.font_error() != font_error_ && !ui_.font_error().empty())
             std::fprintf(stderr, "anteroom: %s\n", ui_.font_error().c_str());

@@ -5,6 +5,8 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
 
+#include <cmath>
+
 #include "platform/window.hpp"
 
 namespace anteroom::platform {
@@ -102,6 +104,16 @@ public:
         int w = 0, h = 0;
         SDL_GetWindowSize(window_, &w, &h);
         return {static_cast<float>(w), static_cast<float>(h)};
+    }
+
+    // From the display's diagonal pixels per inch (its EDID, through the X server), for the
+    // part of it the window covers.
+    float diagonal_in() const override {
+        const int display = SDL_GetWindowDisplayIndex(window_);
+        float diagonal_dpi = 0;
+        if (display < 0 || SDL_GetDisplayDPI(display, &diagonal_dpi, nullptr, nullptr) != 0 || !(diagonal_dpi > 0)) return 0;
+        const ImVec2 s = size();
+        return std::hypot(s.x, s.y) / diagonal_dpi;
     }
 
 private:

@@ -23,6 +23,7 @@
 #include <stb_truetype.h>
 
 #include "core/bidi.hpp"
+#include "ui/theme.hpp"
 
 namespace anteroom::ui {
 
@@ -37,9 +38,27 @@ const char* const kFontFiles[8] = {"truetype/noto/NotoSans-Regular.ttf",       "
                                    "truetype/noto/NotoSansArabic-Regular.ttf", "truetype/noto/NotoSansArabic-Bold.ttf",
                                    "opentype/noto/NotoSansCJK-Regular.ttc",    "opentype/noto/NotoSansCJK-Bold.ttc"};
 
-// Scripts drawn from their own fonts, scaled so they look the size of the Latin beside them.
-constexpr float kArabicScale = 1.25f;  // Arabic letters sit small on the Latin baseline
-constexpr float kCjkScale = 0.94f;
+// ImGui sizes a font by its ascent plus descent, which is 1.36 em for Noto Sans, 1.45 for
+// Noto Sans CJK and 2.11 for Noto Sans Arabic (room for stacked marks): at one size the
+// Arabic em would be 0.65 of the Latin's. Each script's size is made from the fonts' own
+// metrics so that its em is the kArabicEm or kCjkEm of the Latin em beside it.
+float height_in_ems(const stbtt_fontinfo& font) {
+    int ascent = 0, descent = 0, line_gap = 0;
+    stbtt_GetFontVMetrics(&font, &ascent, &descent, &line_gap);
+    return static_cast<float>(ascent - descent) * stbtt_ScaleForMappingEmToPixels(&font, 1);
+}
+
+// How far a font's letters reach, from the highest above the baseline to the lowest below, in ems.
+float reach_in_ems(const stbtt_fontinfo& font, std::initializer_list<std::pair<int, int>> ranges) {
+    int top = 0, bottom = 0;
+    for (const auto& [first, last] : ranges)
+        for (int c = first; c <= last; ++c) {
+            int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+            if (const int glyph = stbtt_FindGlyphIndex(&font, c); glyph && stbtt_GetGlyphBox(&font, glyph, &x0, &y0, &x1, &y1))
+                top = std::max(top, y1), bottom = std::min(bottom, y0);
+        }
+    return static_cast<float>(top - bottom) * stbtt_ScaleForMappingEmToPixels(&font, 1);
+}
 
 // Beside the text, every role has the digits and punctuation of numbers the kiosk formats as
 // it runs (countdowns, progress), in Latin and, with Arabic, in Arabic-Indic digits.
@@ -99,7 +118,9 @@ struct Role {
     int sources[3];  // each character from the first font that has it, as ImGui merges fonts: the Latin face, Arabic, then CJK
     float sizes[3];
 
-    Role(int latin, bool bold, float size, const std::string& text) : latin(latin), bold(bold), size(std::round(size)) {
+    // scales: the size of the Arabic and the CJK font for each pixel of the Latin's.
+    Role(int latin, bool bold, float size, const std::string& text, const float (&scales)[2])
+        : latin(latin), bold(bold), size(std::round(size)) {
         chars.add_ranges(kNumbers);
         chars.add_text(text);
         arabic = needs_bidi(text);
@@ -109,7 +130,8 @@ struct Role {
         }
         const float s = this->size;
         sources[0] = latin, sources[1] = arabic ? kArabicFont + bold : -1, sources[2] = kCjkFont + bold;
-        sizes[0] = s, sizes[1] = std::round(s * kArabicScale), sizes[2] = std::round(s * kCjkScale);
+        // Rounded up, so the script is never smaller than it should be (less a hair of float error).
+        sizes[0] = s, sizes[1] = std::ceil(s * scales[0] - 1e-3f), sizes[2] = std::ceil(s * scales[1] - 1e-3f);
     }
 };
 
@@ -120,6 +142,7 @@ struct Plan {
     stbtt_fontinfo info[8] = {};
     int cjk_face = 0;  // in the .ttc
     bool cjk = false;
+    float line_spacing = kLatinLineSpacing, heading_line_spacing = kLatinHeadingLineSpacing;
     std::deque<Role> roles;  // in the order of FontSet's members
 };
 
@@ -142,18 +165,38 @@ Plan plan(FontFiles& files, float em, const std::string& locale, const FontText&
         }
     }
     p.cjk = is_cjk_locale(locale);
+    const float latin = height_in_ems(p.info[0]);
+    const float scales[2] = {kArabicEm * height_in_ems(p.info[kArabicFont]) / latin, kCjkEm * height_in_ems(p.info[kCjkFont]) / latin};
     // Emphasis (bold and italic spans) is in labels, so only the regular face needs all text.
     // CJK has no italics: emphasis keeps the upright face.
-    p.roles.emplace_back(0, false, em, text.body);
-    p.roles.emplace_back(1, true, em, text.labels + text.names);
+    p.roles.emplace_back(0, false, em, text.body, scales);
+    p.roles.emplace_back(1, true, em, text.labels + text.names, scales);
     if (!p.cjk) {
-        p.roles.emplace_back(2, false, em, text.labels);
-        p.roles.emplace_back(3, true, em, text.labels);
+        p.roles.emplace_back(2, false, em, text.labels, scales);
+        p.roles.emplace_back(3, true, em, text.labels, scales);
     }
-    p.roles.emplace_back(0, false, 0.8f * em, text.notes);
-    p.roles.emplace_back(1, true, 1.3f * em, text.headings);
-    p.roles.emplace_back(1, true, 1.75f * em, text.titles);
-    p.roles.emplace_back(1, true, 2.6f * em, text.display);
+    p.roles.emplace_back(0, false, kSmallRole * em, text.notes, scales);
+    p.roles.emplace_back(1, true, kHeadingRole * em, text.headings, scales);
+    p.roles.emplace_back(1, true, kTitleRole * em, text.titles, scales);
+    p.roles.emplace_back(1, true, kDisplayRole * em, text.display, scales);
+    // A merged font keeps its first face's line metrics, the Latin's: Arabic, bigger and
+    // reaching further above and below, needs taller lines. (Arabic as the language's text,
+    // not only its name on the language button, which every language shows.) CJK, at the
+    // Latin em, fits Latin's lines.
+    if (p.roles.front().arabic) {
+        // Lines as much taller as the letters are bigger; and between the letters reaching
+        // highest (alef with hamza) and lowest (yeh) on the line above, at least the room Latin
+        // keeps between its own (accented capitals and descenders) where its lines are
+        // tightest, in headings. Bold reaches furthest. Vowel marks are not drawn.
+        const float latin_reach = reach_in_ems(p.info[1], {{'A', 'Z'}, {'a', 'z'}, {0xC0, 0x17F}});
+        const float arabic_reach = kArabicEm * reach_in_ems(p.info[kArabicFont + 1], {{0x0621, 0x064A}, {0xFE70, 0xFEFC}});
+        const float least_clear = kLatinHeadingLineSpacing * latin - latin_reach;  // in Latin ems
+        auto spacing = [&](float latin_spacing) {  // line height / size, from the Latin's
+            return std::max(kArabicEm * latin_spacing, (arabic_reach + least_clear) / latin);
+        };
+        p.line_spacing = spacing(kLatinLineSpacing);
+        p.heading_line_spacing = spacing(kLatinHeadingLineSpacing);
+    }
     return p;
 }
 
@@ -240,9 +283,11 @@ bool fall_back(ImFontAtlas& atlas, float em, FontSet* fonts, std::string* error,
 }
 
 // The roles' fonts, in the order of FontSet's members.
-void set_fonts(FontSet* fonts, const std::vector<ImFont*>& role_fonts, float em, bool cjk) {
+void set_fonts(FontSet* fonts, const std::vector<ImFont*>& role_fonts, float em, bool cjk, float line_spacing, float heading_line_spacing) {
     *fonts = FontSet{};
     fonts->em = em;
+    fonts->line_spacing = line_spacing;
+    fonts->heading_line_spacing = heading_line_spacing;
     auto font = role_fonts.begin();
     fonts->body[0] = *font++;
     fonts->body[1] = *font++;
@@ -288,7 +333,7 @@ bool build_by_imgui(ImFontAtlas& atlas, Plan& p, float em, FontSet* fonts, std::
     for (ImFontConfig& config : atlas.ConfigData) config.FontData = nullptr;  // FontFiles' mapping, not ImGui's to free
     atlas.ClearInputData();
     if (!built) return fall_back(atlas, em, fonts, error, "the font atlas could not be built: a font file in " ANTEROOM_FONT_DIR " is damaged");
-    set_fonts(fonts, role_fonts, em, p.cjk);
+    set_fonts(fonts, role_fonts, em, p.cjk, p.line_spacing, p.heading_line_spacing);
     return true;
 }
 
@@ -311,6 +356,20 @@ const FontFiles::File* FontFiles::get(const std::string& path) {
     return &files_.emplace(path, File{static_cast<const char*>(data), static_cast<size_t>(st.st_size)}).first->second;
 }
 
+float latin_cap_height() {
+    static const float cap = [] {
+        FontFiles files;
+        const FontFiles::File* file = files.get((fs::path(ANTEROOM_FONT_DIR) / kFontFiles[0]).string());
+        stbtt_fontinfo info{};
+        const auto* data = file ? reinterpret_cast<const unsigned char*>(file->data) : nullptr;
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        if (!data || !stbtt_InitFont(&info, data, stbtt_GetFontOffsetForIndex(data, 0)) || !stbtt_GetCodepointBox(&info, 'H', &x0, &y0, &x1, &y1))
+            return 714.f / 1362;  // Noto Sans' own, should its file be missing (which the atlas reports)
+        return static_cast<float>(y1) * stbtt_ScaleForPixelHeight(&info, 1);
+    }();
+    return cap;
+}
+
 bool is_cjk_locale(const std::string& locale) {
     return locale.starts_with("zh") || locale.starts_with("ko") || locale.starts_with("ja");
 }
@@ -324,6 +383,8 @@ DrawnFonts draw_fonts(FontFiles& files, float em, const std::string& locale, con
         return drawn;
     }
     drawn.cjk = p.cjk;
+    drawn.line_spacing = p.line_spacing;
+    drawn.heading_line_spacing = p.heading_line_spacing;
     std::vector<Glyph> glyphs;
     for (const Role& role : p.roles) {
         const int font = static_cast<int>(drawn.fonts.size());
@@ -332,7 +393,8 @@ DrawnFonts draw_fonts(FontFiles& files, float em, const std::string& locale, con
         const float scale = stbtt_ScaleForPixelHeight(&latin, role.size);
         int ascent = 0, descent = 0, line_gap = 0;
         stbtt_GetFontVMetrics(&latin, &ascent, &descent, &line_gap);
-        drawn.fonts.push_back({role.size, ImFloor(ascent * scale + (ascent > 0 ? +1 : -1)), ImFloor(descent * scale + (descent > 0 ? +1 : -1)), {}});
+        drawn.fonts.push_back({role.size, {role.sizes[0], role.sources[1] >= 0 ? role.sizes[1] : 0, role.sizes[2]},
+                               ImFloor(ascent * scale + (ascent > 0 ? +1 : -1)), ImFloor(descent * scale + (descent > 0 ? +1 : -1)), {}});
         role.chars.each([&](ImWchar c) {
             if (c < ' ') return;
             for (int s = 0; s < 3; ++s) {
@@ -422,7 +484,7 @@ bool assemble_fonts(ImFontAtlas& atlas, const DrawnFonts& drawn, FontSet* fonts,
     }
     ImFontAtlasBuildFinish(&atlas);
     atlas.ClearInputData();  // the custom rects
-    set_fonts(fonts, role_fonts, drawn.em, drawn.cjk);
+    set_fonts(fonts, role_fonts, drawn.em, drawn.cjk, drawn.line_spacing, drawn.heading_line_spacing);
     return true;
 }
 

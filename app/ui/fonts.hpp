@@ -4,11 +4,13 @@
 // pixel sizes. Each role holds only the glyphs its text uses, so a CJK atlas stays small.
 #include <imgui.h>
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/markdown.hpp"
+#include "ui/theme.hpp"
 
 namespace anteroom::ui {
 
@@ -42,13 +44,28 @@ private:
     std::map<std::string, File> files_;
 };
 
+// Each role's size, in ems (the body text's size).
+inline constexpr float kSmallRole = 0.95f, kHeadingRole = 1.3f, kTitleRole = 1.75f, kDisplayRole = 2.6f;
+// The em of Arabic and of CJK text, in Latin ems: Arabic letters are small for their em, so a
+// little bigger than the Latin beside them; Han and Hangul the same.
+inline constexpr float kArabicEm = 1.1f, kCjkEm = 1.f;
+
+// The size in pixels of the small role, the smallest text on screen, at an em.
+inline float small_size(float em) { return std::round(kSmallRole * em); }
+
+// The height of Noto Sans' capital letters (its H, regular and bold alike) for each pixel of
+// the size ImGui gives the font: 0.52. Read from the font file once.
+float latin_cap_height();
+
 struct FontSet {
     ImFont* body[4] = {};  // indexed by Style: regular, bold, italic, bold italic, at 1 em
-    ImFont* small = nullptr;     // 0.8 em, for quiet notes
-    ImFont* heading = nullptr;   // bold, 1.3 em
-    ImFont* title = nullptr;     // bold, 1.75 em
-    ImFont* display = nullptr;   // bold, 2.6 em, read from two metres away
+    ImFont* small = nullptr;     // kSmallRole em, for quiet notes
+    ImFont* heading = nullptr;   // bold, kHeadingRole em
+    ImFont* title = nullptr;     // bold, kTitleRole em
+    ImFont* display = nullptr;   // bold, kDisplayRole em, read from two metres away
     float em = 0;
+    // Line height / font size, for the locale's script: body text, and headings and titles.
+    float line_spacing = kLatinLineSpacing, heading_line_spacing = kLatinHeadingLineSpacing;
 
     ImFont* face(Style style) const { return body[static_cast<int>(style)]; }
 };
@@ -69,12 +86,15 @@ struct DrawnFonts {
     };
     struct Font {  // in the order of FontSet's members
         float size;
+        float script_sizes[3];  // the Latin, Arabic (0: none) and CJK faces merged in, as ImGui sizes a font
+
         float ascent, descent;  // as ImGui's builder rounds them
         std::vector<Glyph> glyphs;
     };
     std::string error;  // a font file missing or damaged: the atlas then holds ImGui's built-in font
     float em = 0;
     bool cjk = false;  // no italics: FontSet's italic faces are the upright ones
+    float line_spacing = kLatinLineSpacing, heading_line_spacing = kLatinHeadingLineSpacing;
     std::vector<Font> fonts;
     int width = 0, height = 0;
     std::vector<unsigned char> pixels;  // alpha8, width x height

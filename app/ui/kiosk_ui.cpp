@@ -110,8 +110,11 @@ std::string atlas_key(const std::string& locale, float em, bool first) {
 
 }  // namespace
 
-bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
-    const float em = std::round(em_for_display(display) * text_scale(kiosk.session().settings.text_size));
+bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display, float display_diagonal_in) {
+    // The clinic's word for the screen's size before the display's own report, often wrong.
+    const ClinicConfig& config = kiosk.config();
+    const float diagonal = config.screen_diagonal_in > 0 ? static_cast<float>(config.screen_diagonal_in) : display_diagonal_in;
+    const float em = em_for_display(display, diagonal, text_scale(kiosk.session().settings.text_size));
     const std::string& locale = kiosk.session().locale;
     const bool first = first_screen(kiosk);
     const std::string key = atlas_key(locale, em, first);
@@ -127,6 +130,8 @@ bool KioskUi::prepare(const Kiosk& kiosk, ImVec2 display) {
     font_error_ = atlas.error;
     ctx_.fonts = atlas.fonts;
     ctx_.metrics.em = em;
+    ctx_.metrics.text_line_spacing = atlas.fonts.line_spacing;
+    ctx_.metrics.headings_line_spacing = atlas.fonts.heading_line_spacing;
     ctx_.touch.set_slop(ctx_.metrics.tap_slop());
     wipe_layout_cache(ctx_);  // its keys name the old fonts
     return true;

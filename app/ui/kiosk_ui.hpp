@@ -27,7 +27,9 @@ public:
 
     // Before ImGui::NewFrame(): makes the fonts match the display size and language.
     // Returns true when the font atlas changed (the renderer must upload it again).
-    bool prepare(const Kiosk& kiosk, ImVec2 display);
+    // display_diagonal_in: the display's own report of its diagonal, 0 when unknown; the
+    // configuration's screen_diagonal_in comes first.
+    bool prepare(const Kiosk& kiosk, ImVec2 display, float display_diagonal_in = 0);
     // Gives ImGui its own atlas back (the destructor does it too).
     void release_fonts();
     // True once every language's atlas is built (the worker has finished).

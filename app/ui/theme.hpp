@@ -40,9 +40,14 @@ std::vector<ColourPair> colour_pairs(const Palette& p);
 
 // The WCAG contrast ratio of two opaque colours, 1 to 21.
 float contrast_ratio(ImU32 a, ImU32 b);
+// Line height / font size of Latin text: body text, and headings and titles (FontSet has the
+// locale's own, for scripts drawn bigger than Latin).
+inline constexpr float kLatinLineSpacing = 1.38f, kLatinHeadingLineSpacing = 1.2f;
 
 struct Metrics {
     float em = 34;
+    float text_line_spacing = kLatinLineSpacing;  // the locale's, from its FontSet
+    float headings_line_spacing = kLatinHeadingLineSpacing;
 
     float gap() const { return em; }
     float margin() const { return 1.5f * em; }
@@ -51,10 +56,30 @@ struct Metrics {
     float bar_height() const { return 3.4f * em; }
     float column_width() const { return 30.f * em; }    // about 70 characters: comfortable reading
     float tap_slop() const { return 0.35f * em; }       // finger movement that still counts as a tap
-    float line_spacing() const { return 1.38f; }        // line height / font size
+    float line_spacing() const { return text_line_spacing; }             // line height / font size
+    float heading_line_spacing() const { return headings_line_spacing; }  // the same, of headings and titles
 };
 
-// The body font size for a display: readable from arm's length on a kiosk.
-float em_for_display(ImVec2 display);
+// Every character on screen is at least 3/16 inch high (4.76 mm, rounded up here), measured as
+// the capital letters of the smallest text, at the standard text size.
+inline constexpr float kMinCapHeightMm = 4.8f;
+// The biggest standard em the screens are laid out for, for each pixel of the display's
+// shorter side (45 px at 1080, 33 at 800): on a screen physically too small for the minimum
+// at that, the text stays at it and `anteroom check` says so.
+inline constexpr float kMaxEmPerShorterSide = 1 / 24.f;
+
+// Millimetres per pixel of a display of these pixels and this diagonal (0: unknown, taken as
+// kAssumedDiagonalIn, a usual kiosk screen).
+float mm_per_pixel(ImVec2 display, float diagonal_in);
+
+// The body font size (em) for a display: a 32nd of its shorter side, readable from arm's
+// length, and never so small that the smallest text (small_size()) falls under
+// kMinCapHeightMm on the real screen, up to kMaxEmPerShorterSide; then times the patient's
+// text_scale (core/settings.hpp) on top.
+float em_for_display(ImVec2 display, float diagonal_in, float text_scale = 1);
+
+// The height of the capital letters of the smallest text, in mm, at the standard text size (the
+// smallest a clinic can choose) on that display.
+float smallest_cap_height_mm(ImVec2 display, float diagonal_in);
 
 }  // namespace anteroom::ui

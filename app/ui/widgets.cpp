@@ -24,7 +24,7 @@ TextStyle font_style(const UiContext& ctx, ImFont* font) {
     TextStyle s;
     for (auto& f : s.fonts) f = font;
     s.size = font->FontSize;
-    s.line_height = std::round(font->FontSize * (font->FontSize > ctx.fonts.em * 1.2f ? 1.2f : ctx.metrics.line_spacing()));
+    s.line_height = std::round(font->FontSize * (font->FontSize > ctx.fonts.em * 1.2f ? ctx.metrics.heading_line_spacing() : ctx.metrics.line_spacing()));
     return s;
 }
 

@@ -77,6 +77,11 @@ void align_rows(std::vector<ImRect>& rects, float right, float align) {
     }
 }
 
+// A card's edge, where the theme gives cards one (high contrast: black cards on black).
+void card_edge(const UiContext& ctx, ImDrawList* draw, const ImRect& shown) {
+    if (ctx.palette.card_border) draw->AddRect(shown.Min, shown.Max, ctx.palette.card_border, ctx.metrics.corner(), 0, std::max(2.f, 0.06f * em(ctx)));
+}
+
 // Under the top bar while the screen is read aloud: pause or go on, quieter, the volume,
 // louder; or, with no sound output, the words that say so. Returns its bottom.
 float speech_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, float top) {
@@ -90,6 +95,7 @@ float speech_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, fl
         const float text_h = measure_text(ctx, words, ctx.fonts.body[0], inner).y;
         const ImRect card = ctx.mirror.rect(ImRect({left, top}, {right, top + text_h + 2 * pad}));
         draw->AddRectFilled(card.Min, card.Max, ctx.palette.accent, ctx.metrics.corner());
+        card_edge(ctx, draw, card);
         ImGui::SetCursorScreenPos({left + 2 * pad, top + pad});
         draw_text(ctx, words, ctx.fonts.body[0], inner, ctx.palette.text);
         return top + text_h + 2 * pad;
@@ -107,6 +113,7 @@ float speech_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, fl
     const float bottom = rects.back().Max.y + pad;
     const ImRect card = ctx.mirror.rect(ImRect({left, top}, {right, bottom}));
     draw->AddRectFilled(card.Min, card.Max, ctx.palette.accent, ctx.metrics.corner());
+    card_edge(ctx, draw, card);
     if (button(ctx, toggle, rects[0], ButtonKind::Secondary)) ctx.post({paused ? Intent::ResumeSpeech : Intent::PauseSpeech});
     if (button(ctx, quieter, rects[1], ButtonKind::Secondary)) ctx.post({Intent::Quieter});
     const float volume_h = measure_text(ctx, volume, ctx.fonts.body[0], rects[2].GetWidth()).y;
@@ -291,6 +298,7 @@ void home_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImRect shown_card = ctx.mirror.rect(card);
         draw->AddRectFilled(shown_card.Min, shown_card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
+        card_edge(ctx, draw, shown_card);
         const ImRect edge = ctx.mirror.rect(ImRect(card.Min, {card.Min.x + 0.3f * e, card.Max.y}));
         draw->AddRectFilled(edge.Min, edge.Max, ctx.palette.primary, ctx.metrics.corner(),
                             ctx.mirror.on ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
@@ -362,7 +370,7 @@ void faq_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, flo
             gap(ctx, 0.4f);
             draw_rich(ctx, screen.items[i].text("a").rich, width - 2 * pad, ctx.palette.text);
         }
-        ImRect rect = end_card(ctx, card, ctx.palette.surface);
+        ImRect rect = end_card(ctx, card, ctx.palette.surface, ctx.palette.card_border);
         ImGui::SetCursorScreenPos({top.x, rect.Max.y + 0.5f * e});
     }
 }
@@ -414,6 +422,7 @@ void routes_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, 
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImRect shown_card = ctx.mirror.rect(card);
         draw->AddRectFilled(shown_card.Min, shown_card.Max, pressed ? ctx.palette.surface_pressed : ctx.palette.surface, ctx.metrics.corner());
+        card_edge(ctx, draw, shown_card);
         chevron(ctx, draw, {card.Max.x - 1.3f * e, card.GetCenter().y}, 0.9f * e, ctx.palette.primary, true);
         ImGui::SetCursorScreenPos({top.x + pad, top.y + pad});
         draw_text(ctx, title, title_font, text_w, ctx.palette.primary);
@@ -443,7 +452,7 @@ void compare_kind(UiContext& ctx, const Kiosk&, const ShownScreen& screen, float
         draw_text(ctx, screen.text(heading).line, face_font(ctx, kHeadingFace), column_w - 2 * pad, ctx.palette.primary);
         gap(ctx, 0.4f);
         draw_rich(ctx, screen.text(body).rich, column_w - 2 * pad, ctx.palette.text);
-        return end_card(ctx, card, ctx.palette.surface).Max.y;
+        return end_card(ctx, card, ctx.palette.surface, ctx.palette.card_border).Max.y;
     };
     float bottom = side("left_heading", "left", {left_x, start.y});
     if (side_by_side) bottom = std::max(bottom, side("right_heading", "right", {left_x + column_w + gap_x, start.y}));
@@ -476,7 +485,7 @@ void ask_care_team(UiContext& ctx, const Presentation& shown, float width) {
     draw_text(ctx, shown.text("ask.title"), face_font(ctx, kHeadingFace), width - 2 * pad, ctx.palette.primary);
     gap(ctx, 0.3f);
     draw_text(ctx, shown.text("ask.body"), ctx.fonts.body[0], width - 2 * pad, ctx.palette.text);
-    end_card(ctx, card, ctx.palette.accent);
+    end_card(ctx, card, ctx.palette.accent, ctx.palette.card_border);
 }
 
 }  // namespace
@@ -625,7 +634,7 @@ void language_picker(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     // A tap outside the card closes it, as "Back" does.
     if (ctx.touch.tapped() && !card.Contains(ctx.touch.press_pos())) ctx.post({Intent::CloseLanguages});
     draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
-    if (ctx.palette.card_border) draw->AddRect(card.Min, card.Max, ctx.palette.card_border, ctx.metrics.corner(), 0, std::max(2.f, 0.06f * e));
+    card_edge(ctx, draw, card);
     const float top = begin_scroll(ctx, "languages", card, &ctx.overlay_scroll);
     ImGui::SetCursorScreenPos({min.x + pad, top + pad});
     screen_title(ctx, shown.text("language.title"), inner, 0.5f);
@@ -660,7 +669,7 @@ void settings_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const ImRect card(min, {min.x + width, min.y + card_h});
     if (ctx.touch.tapped() && !card.Contains(ctx.touch.press_pos())) ctx.post({Intent::CloseSettings});  // a tap outside: as Done
     draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
-    if (ctx.palette.card_border) draw->AddRect(card.Min, card.Max, ctx.palette.card_border, ctx.metrics.corner(), 0, std::max(2.f, 0.06f * e));
+    card_edge(ctx, draw, card);
 
     const ImRect area({card.Min.x, card.Min.y + pad / 2}, {card.Max.x, card.Max.y - pad / 2});
     const float top = begin_scroll(ctx, "settings", area, &ctx.overlay_scroll);
@@ -713,6 +722,7 @@ void idle_overlay(UiContext& ctx, const IdleState& idle, const ImRect& display) 
     const ImVec2 min{std::round(display.GetCenter().x - width / 2), std::round(display.GetCenter().y - h / 2 - pad)};
     const ImRect card(min, {min.x + width, min.y + h + 2 * pad});
     draw->AddRectFilled(card.Min, card.Max, ctx.palette.background, ctx.metrics.corner());
+    card_edge(ctx, draw, card);
 
     ImGui::SetCursorScreenPos({min.x + pad, min.y + pad});
     screen_title(ctx, shown.text("idle.title"), inner, 0.5f);

@@ -429,7 +429,7 @@ ImRect end_card(UiContext& ctx, const Card& card, ImU32 fill, ImU32 border) {
     const ImRect shown = ctx.mirror.rect(rect);
     draw->ChannelsSetCurrent(0);
     draw->AddRectFilled(shown.Min, shown.Max, fill, ctx.metrics.corner());
-    if (border) draw->AddRect(shown.Min, shown.Max, border, ctx.metrics.corner(), 0, std::max(1.f, 0.05f * ctx.fonts.em));
+    if (border) draw->AddRect(shown.Min, shown.Max, border, ctx.metrics.corner(), 0, std::max(2.f, 0.06f * ctx.fonts.em));
     draw->ChannelsMerge();
     ImGui::SetCursorScreenPos({card.min.x, rect.Max.y});
     return rect;

@@ -50,11 +50,13 @@ void visit_everything(Headless& h, const std::function<void(const std::string&)>
     ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
     ASSERT_TRUE(h.tap(h.text("speech.read")));
     check("reading aloud");
-    h.ui().set_speech({false, "no sound card"});
-    h.frames(2);
-    check("reading aloud, with no sound");
-    h.ui().set_speech({});
     ASSERT_TRUE(h.tap(h.text("speech.stop")));
+    h.ui().set_speech({false, "no sound card"});
+    ASSERT_TRUE(h.tap(h.text("speech.read")));
+    check("reading aloud, with no sound");
+    ASSERT_TRUE(h.tap(h.text("settings.done")));  // closes what it says
+    EXPECT_EQ(h.session().speech, Speech::Off);
+    h.ui().set_speech({});
     const ShownModule& module = *h.kiosk().current_module();
     for (size_t i = 0; i < module.screens.size(); ++i) {
         const ShownScreen& screen = *h.kiosk().current_screen();

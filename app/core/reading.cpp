@@ -12,7 +12,7 @@ namespace {
 
 class Writer {
 public:
-    Writer(std::string name, const Presentation& p) : p_(p) { page_ = {std::move(name), p.locale, {}}; }
+    Writer(std::string name, const Presentation& p) : p_(p) { page_.name = std::move(name), page_.locale = p.locale; }
 
     void line(Reading::Kind kind, const std::string& text, int level = 0) {
         if (!text.empty()) page_.lines.push_back({kind, level, {{text, Style::Regular}}});
@@ -169,13 +169,33 @@ void preparing(Writer& w) {
 
 }  // namespace
 
+std::string page_key(const Kiosk& kiosk, double now) {
+    const Session& s = kiosk.session();
+    if (kiosk.idle(now).warning) return "idle-warning";
+    if (s.settings_open) return "display-settings";
+    if (s.choosing_language) return "language";
+    switch (s.place) {
+    case Place::Preparing: return "preparing";
+    case Place::Attract: return "attract";
+    case Place::Language: return "language";
+    case Place::Home: return "home";
+    case Place::End: return "end";
+    case Place::Module: break;
+    }
+    const ShownModule& m = *kiosk.current_module();
+    std::string key = m.id + "/" + m.screens[static_cast<size_t>(s.screen)].id;
+    return s.page.empty() ? key : key + "/" + s.page;
+}
+
 ReadingPage read_current(const Kiosk& kiosk, double now) {
     const Session& s = kiosk.session();
     const Presentation& p = kiosk.shown();
-    auto page = [&p](std::string name, auto&& draw) {
-        Writer w(std::move(name), p);
+    auto page = [&](std::string name, auto&& draw) {
+        Writer w(name, p);
         draw(w);
-        return w.take();
+        ReadingPage out = w.take();
+        out.key = page_key(kiosk, now);
+        return out;
     };
     const IdleState idle = kiosk.idle(now);
     if (idle.warning) return page("idle warning", [&](Writer& w) { idle_warning(w, idle.seconds_left); });

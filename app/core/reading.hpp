@@ -23,6 +23,7 @@ struct Reading {
 // One page a patient can have in front of them.
 struct ReadingPage {
     std::string name;    // e.g. "education 3/9: routes", "attract"
+    std::string key;     // the same as a path, for a clinic's recording of it: "education/routes", "education/routes/iv", "attract"
     std::string locale;  // the language it is shown in
     std::vector<Reading> lines;
 };
@@ -30,6 +31,8 @@ struct ReadingPage {
 // The page the kiosk shows now, as it stands: only the answers that are open, the route page
 // that is open, the countdown when the inactivity warning shows.
 ReadingPage read_current(const Kiosk& kiosk, double now);
+// Its key alone (ReadingPage::key): what changes when the page on screen does.
+std::string page_key(const Kiosk& kiosk, double now);
 
 // Everything the kiosk can show in a language, in the order a patient meets it: the attract
 // and language screens, home, each module's screens with every answer open and every page of

@@ -89,16 +89,22 @@ float speech_panel(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, fl
     const float e = em(ctx), h = ctx.metrics.button_height(), pad = 0.4f * e, space = 0.5f * e;
     const float left = display.Min.x + ctx.metrics.margin(), right = display.Max.x - ctx.metrics.margin();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    if (!ctx.speech.available) {
+    if (!ctx.speech.available) {  // what it cannot do, and Done to close it
         const std::string& words = shown.text("speech.no_audio");
-        const float inner = right - left - 4 * pad;
+        const std::string& done = shown.text("settings.done");
+        const float done_w = button_width(ctx, done, 5);
+        const bool beside = right - left - 5 * pad - done_w >= 12 * e;
+        const float inner = right - left - 4 * pad - (beside ? done_w + pad : 0);
         const float text_h = measure_text(ctx, words, ctx.fonts.body[0], inner).y;
-        const ImRect card = ctx.mirror.rect(ImRect({left, top}, {right, top + text_h + 2 * pad}));
+        const float bottom = top + 2 * pad + (beside ? std::max(text_h, h) : text_h + pad + h);
+        const ImRect card = ctx.mirror.rect(ImRect({left, top}, {right, bottom}));
         draw->AddRectFilled(card.Min, card.Max, ctx.palette.accent, ctx.metrics.corner());
         card_edge(ctx, draw, card);
-        ImGui::SetCursorScreenPos({left + 2 * pad, top + pad});
+        ImGui::SetCursorScreenPos({left + 2 * pad, beside ? std::round(top + pad + std::max(0.f, (h - text_h) / 2)) : top + pad});
         draw_text(ctx, words, ctx.fonts.body[0], inner, ctx.palette.text);
-        return top + text_h + 2 * pad;
+        const ImVec2 at = beside ? ImVec2{right - 2 * pad - done_w, top + pad + std::max(0.f, (text_h - h) / 2)} : ImVec2{left + 2 * pad, top + 2 * pad + text_h};
+        if (button(ctx, done, ImRect(at, {at.x + done_w, at.y + h}), ButtonKind::Secondary)) ctx.post({Intent::StopSpeech});
+        return bottom;
     }
     const bool paused = kiosk.session().speech == Speech::Paused;
     const std::string& toggle = shown.text(paused ? "speech.resume" : "speech.pause");
@@ -132,7 +138,9 @@ float top_bar(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, bool ho
     const Session& session = kiosk.session();
     const float e = em(ctx), margin = ctx.metrics.margin(), h = ctx.metrics.button_height();
     const std::string& home_label = shown.text("nav.home");
-    const std::string& read_label = shown.text(session.speech == Speech::Off ? "speech.read" : "speech.stop");
+    // With no sound nothing is read: the button stays "Read aloud" while the panel says why.
+    const bool reading = session.speech != Speech::Off && ctx.speech.available;
+    const std::string& read_label = shown.text(reading ? "speech.stop" : "speech.read");
     const std::string& aa_label = shown.text("settings.open");
     const std::string& language_label = shown.text("nav.language");
     const float home_w = home ? button_width(ctx, home_label, 5) : 0, language_w = language ? button_width(ctx, language_label, 5) : 0;
@@ -163,14 +171,13 @@ float top_bar(UiContext& ctx, const Kiosk& kiosk, const ImRect& display, bool ho
     }
     // In reading order: Home, then along the bar.
     if (home && button(ctx, home_label, home_rect, ButtonKind::Secondary)) ctx.post({Intent::Home});
-    const bool reading = session.speech != Speech::Off;
     if (button(ctx, read_label, read_rect, reading ? ButtonKind::Primary : ButtonKind::Secondary))
-        ctx.post({reading ? Intent::StopSpeech : Intent::ReadAloud});
-    if (button(ctx, aa_label, aa_rect, ButtonKind::Secondary)) ctx.post({Intent::OpenSettings});
+        ctx.post({session.speech != Speech::Off ? Intent::StopSpeech : Intent::ReadAloud});
+    if (button(ctx, aa_label, aa_rect, ButtonKind::Secondary, {{}, false, shown.text("settings.title")})) ctx.post({Intent::OpenSettings});
     if (language && button(ctx, language_label, language_rect, ButtonKind::Secondary)) ctx.post({Intent::OpenLanguages});
     bottom += 0.3f * e;
-    // While reading aloud: pause, volume, and what it can't do, under the bar.
-    if (reading) bottom = speech_panel(ctx, kiosk, display, bottom + 0.2f * e);
+    // While reading aloud: pause, volume, or what it can't do, under the bar.
+    if (session.speech != Speech::Off) bottom = speech_panel(ctx, kiosk, display, bottom + 0.2f * e);
     return bottom;
 }
 

@@ -242,8 +242,9 @@ bool handle_keys(UiContext& ctx) {
         f.shown = true;
         f.reveal = true;
         const FocusTarget& t = f.last[static_cast<size_t>(i)];
+        const std::string& name = t.spoken.name.empty() ? t.label : t.spoken.name;
         const std::string label =
-            t.spoken.setting.empty() ? t.label : ctx.shown->text("settings.choice", {{"setting", t.spoken.setting}, {"choice", t.label}});
+            t.spoken.setting.empty() ? name : ctx.shown->text("settings.choice", {{"setting", t.spoken.setting}, {"choice", name}});
         f.announce = ctx.shown->text(t.spoken.selected ? "speech.selected" : "speech.button", {{"label", label}});
         ctx.wants_frame = true;
     } else if (activate && at != f.last.end() && f.shown) {

@@ -48,6 +48,7 @@ struct Mirror {
 struct Spoken {
     std::string setting;    // the setting a choice belongs to, if it is one
     bool selected = false;  // the choice that is on now
+    std::string name;       // said instead of the label ("Aa Text and display" is said "Text and display")
 };
 
 struct FocusTarget {

@@ -331,6 +331,14 @@ bool Speaker::State::play_recording(const Job& j) {
         report("no audio in it");
         return false;
     }
+    // stb_vorbis decodes a damaged stream without complaint, to a stop where the damage is;
+    // the length its last page gives shows a file damaged or cut short before a sample plays.
+    const unsigned length = stb_vorbis_stream_length_in_samples(v);
+    if (length == 0) {
+        stb_vorbis_close(v);
+        report("damaged or cut short (stb_vorbis finds no last page)");
+        return false;
+    }
     Resampler resampler(AUDIO_F32SYS, info.channels, static_cast<int>(info.sample_rate), rate);
     if (!resampler.stream) {
         stb_vorbis_close(v);
@@ -343,14 +351,16 @@ bool Speaker::State::play_recording(const Job& j) {
     }
     std::vector<float> decoded(static_cast<size_t>(4096 * info.channels)), out;
     bool ok = true, cancelled = false;
+    std::uint64_t total = 0;
     for (;;) {
         const int frames = stb_vorbis_get_samples_float_interleaved(v, info.channels, decoded.data(), static_cast<int>(decoded.size()));
         if (frames <= 0) {
             const int e = stb_vorbis_get_error(v);
-            ok = e == VORBIS__no_error || e == VORBIS_need_more_data;
-            if (!ok) error = e;
+            ok = (e == VORBIS__no_error || e == VORBIS_need_more_data) && total >= length;
+            error = e;
             SDL_AudioStreamFlush(resampler.stream);
         } else {
+            total += static_cast<std::uint64_t>(frames);
             SDL_AudioStreamPut(resampler.stream, decoded.data(), frames * info.channels * static_cast<int>(sizeof(float)));
         }
         out.clear();
@@ -364,7 +374,8 @@ bool Speaker::State::play_recording(const Job& j) {
     stb_vorbis_close(v);
     if (cancelled) return true;
     if (!ok) {
-        report("damaged part way through (stb_vorbis error " + std::to_string(error) + ")");
+        report("damaged part way through: " + std::to_string(total) + " of its " + std::to_string(length) + " samples decoded (stb_vorbis error " +
+               std::to_string(error) + ")");
         std::lock_guard lock(m);
         if (j.generation == generation) recorded = false;
         return false;

@@ -120,15 +120,16 @@ struct Speaker::State {
 
     // ---- calling thread
     void start(Job j) {
+        std::deque<float> old;  // freed after the lock, so the output is never kept waiting on it
         {
             std::lock_guard lock(m);
+            old.swap(queue);
             j.generation = ++generation;
             kind = j.kind;
             page_key = j.kind == Job::Page ? j.page_key : std::string();
             active = true;
             paused = finished = recorded = complete = false;
             problem.clear();  // until this request meets one of its own
-            queue.clear();
             played = 0;
             marks.clear();
             heard = 0;
@@ -140,13 +141,14 @@ struct Speaker::State {
     }
 
     void cancel() {
+        std::deque<float> old;
         {
             std::lock_guard lock(m);
+            old.swap(queue);
             ++generation;
             job.reset();
             active = paused = finished = recorded = complete = false;
             page_key.clear();
-            queue.clear();
             marks.clear();
             heard = 0;
         }

@@ -7,7 +7,8 @@
 // the Speaker owns (espeak-ng's state is global, so it lives on that thread only), which
 // keeps a few seconds of audio ahead of the output and waits while the output catches up.
 // The output (an AudioSink) pulls samples on its own thread; what it has consumed is what
-// status() says is being heard.
+// status() says is being heard. espeak-ng is one per process: with two Speakers, one
+// synthesises while the other waits.
 //
 // Recorded pages: `assets_dir/speech/<locale>/<page_key>.ogg` (the key's '/' are folders,
 // e.g. speech/es/education/routes.ogg), OGG Vorbis at any rate, mono or stereo, plays instead

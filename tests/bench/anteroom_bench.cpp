@@ -9,13 +9,18 @@
 // (ANTEROOM_BINARY) and need an X display; scripts/bench runs this under Xvfb. Section 4
 // and the rest of section 5 drive the real UI headless and need none.
 //
-//   anteroom_bench [--quick] [--only startup,memory,idle,frame,locales]
+// Section 6 (speech) plays through SDL's audio path: on SDL_AUDIODRIVER's driver, "dummy"
+// (real-time consumption, no sound card) when it is unset.
+//
+//   anteroom_bench [--quick] [--only startup,memory,idle,frame,locales,speech]
 #include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <SDL.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -38,7 +43,10 @@
 #include <thread>
 #include <vector>
 
+#include "core/reading.hpp"
+#include "core/speech.hpp"
 #include "platform/runner.hpp"
+#include "platform/speaker.hpp"
 #include "support/headless.hpp"
 
 extern char** environ;
@@ -53,7 +61,7 @@ using anteroom::testing::Headless;
 
 struct Options {
     bool quick = false;  // one short run per figure: for working on the bench, not for numbers
-    bool startup = true, memory = true, idle = true, frame = true, locales = true;
+    bool startup = true, memory = true, idle = true, frame = true, locales = true, speech = true;
 
     int process_runs() const { return quick ? 1 : 5; }
     double idle_window_s() const { return quick ? 10 : 30; }
@@ -829,6 +837,133 @@ void bench_locales(const Options&) {
 
 }
 
+// [SECTION] 6. Speech ======================================================================
+
+const char* const kSpeechLocales[] = {"en", "es", "zh-Hans", "vi", "ko", "ar"};
+
+// A real page of the education module in a language, as speech reads it.
+std::vector<anteroom::Utterance> speech_page(const anteroom::Kiosk& kiosk, const std::string& locale, const std::string& screen) {
+    for (const anteroom::ReadingPage& page : anteroom::read_everything(kiosk, locale))
+        if (page.name.ends_with(": " + screen)) return anteroom::utterances(page);
+    throw std::runtime_error("no " + screen + " screen in " + locale);
+}
+
+template <typename Pred>
+bool poll_until(Pred pred, double timeout_s) {
+    const std::int64_t end = clock_ns(CLOCK_MONOTONIC) + static_cast<std::int64_t>(timeout_s * 1e9);
+    while (!pred()) {
+        if (clock_ns(CLOCK_MONOTONIC) > end) return false;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    return true;
+}
+
+double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, static_cast<size_t>(p / 100 * static_cast<double>(v.size())))];
+}
+
+void bench_speech(const Options& o) {
+    setenv("SDL_AUDIODRIVER", "dummy", 0);
+    const int runs = o.quick ? 2 : 7;
+    anteroom::Kiosk kiosk = anteroom::testing::bundled_kiosk(1000);
+    std::string driver;
+    try {
+        anteroom::platform::Speaker speaker(anteroom::testing::source_path("assets"));
+        const anteroom::platform::SpeechStatus first = speaker.status();
+        if (!first.audio_available) throw std::runtime_error(first.problem);
+        driver = SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "?";
+
+        // 6a. speak() of the routes screen to the first sample the device callback takes. The
+        // languages take turns, so every speak() also loads its voice, as a language change does.
+        std::map<std::string, std::vector<double>> latency;
+        std::vector<double> call_us;
+        std::map<std::string, std::vector<anteroom::Utterance>> pages;
+        for (const char* locale : kSpeechLocales) pages[locale] = speech_page(kiosk, locale, "routes");
+        for (int run = 0; run < runs; ++run)
+            for (const char* locale : kSpeechLocales) {
+                speaker.stop();
+                sleep_s(0.05);
+                const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+                speaker.speak("education/routes", locale, pages[locale]);
+                call_us.push_back((clock_ns(CLOCK_MONOTONIC) - t0) / 1e3);
+                if (!poll_until([&] { return speaker.status().first_sample_ns != 0; }, 5))
+                    throw std::runtime_error(std::string("no audio within 5 s in ") + locale + ": " + speaker.status().problem);
+                latency[locale].push_back((speaker.status().first_sample_ns - t0) / 1e6);
+            }
+        for (const char* locale : kSpeechLocales) {
+            add_row(std::string("speech: speak() to first sample, ") + locale, "ms", latency[locale], 300);
+            progress("  speak() to first sample, %s: median %.1f ms, max %.1f ms\n", locale, summarise(latency[locale]).median,
+                     summarise(latency[locale]).max);
+        }
+        add_row("speech: the speak() call itself", "us", call_us);
+
+        // 6b. CPU of the whole process while a long page plays in real time.
+        const std::vector<anteroom::Utterance> faq = speech_page(kiosk, "en", "faq");
+        const double window = o.quick ? 5 : 20;
+        speaker.stop();
+        sleep_s(0.2);
+        const std::int64_t c0 = clock_ns(CLOCK_PROCESS_CPUTIME_ID), w0 = clock_ns(CLOCK_MONOTONIC);
+        speaker.speak("education/faq", "en", faq);
+        sleep_s(window);
+        const double cpu = (clock_ns(CLOCK_PROCESS_CPUTIME_ID) - c0) / 1e9, wall = (clock_ns(CLOCK_MONOTONIC) - w0) / 1e9;
+        if (!speaker.status().speaking) note("speech CPU: the FAQ page ended before the window did");
+        speaker.stop();
+        add_row("speech: CPU while reading the FAQ aloud", "% core", {100 * cpu / wall});
+        progress("  CPU while speaking: %.2f %% of a core over %.0f s\n", 100 * cpu / wall, wall);
+    } catch (const std::exception& ex) {
+        add_failure("speech", ex.what());
+        return;
+    }
+
+    // 6c. Frames of the headless runner while speech is synthesised beside it: each frame's
+    // wall time, with a new page in a new language every half second, so synthesis (and
+    // voice loading) runs on the worker the whole time, against the same frames without it.
+    try {
+        const int frames = o.quick ? 300 : 900;
+        std::vector<double> quiet, speaking;
+        std::map<std::string, std::vector<anteroom::Utterance>> pages;
+        for (const char* locale : kSpeechLocales) pages[locale] = speech_page(kiosk, locale, "faq");
+        for (int pass = 0; pass < 2; ++pass) {
+            Headless h({kWidth, kHeight});
+            open_module_screen(h, is_faq);
+            open_all_answers(h);
+            h.frames(10);
+            std::optional<anteroom::platform::Speaker> speaker;
+            if (pass == 1) speaker.emplace(anteroom::testing::source_path("assets"));
+            std::vector<double>& ms = pass == 0 ? quiet : speaking;
+            for (int i = 0; i < frames; ++i) {
+                if (speaker && i % 30 == 0) {
+                    const char* locale = kSpeechLocales[(i / 30) % std::size(kSpeechLocales)];
+                    speaker->speak("education/faq", locale, pages[locale]);
+                }
+                h.kiosk().touched(h.now());
+                const std::int64_t t0 = clock_ns(CLOCK_MONOTONIC);
+                h.frame();
+                ms.push_back((clock_ns(CLOCK_MONOTONIC) - t0) / 1e6);
+                // The runner's pace on a 60 Hz display, so the worker has the time it has there.
+                std::this_thread::sleep_for(std::chrono::microseconds(16667) - std::chrono::nanoseconds(clock_ns(CLOCK_MONOTONIC) - t0));
+            }
+        }
+        add_row("frame time, FAQ open, no speech: max", "ms", {summarise(quiet).max}, 16.7);
+        add_row("frame time, FAQ open, no speech: 99th percentile", "ms", {percentile(quiet, 99)});
+        add_row("frame time, FAQ open, speech synthesised: max", "ms", {summarise(speaking).max}, 16.7);
+        add_row("frame time, FAQ open, speech synthesised: 99th percentile", "ms", {percentile(speaking, 99)});
+        add_row("frame time, FAQ open, speech synthesised: median", "ms", {summarise(speaking).median});
+        progress("  frames while synthesising: max %.2f ms, p99 %.2f ms (without speech: max %.2f, p99 %.2f)\n",
+                 summarise(speaking).max, percentile(speaking, 99), summarise(quiet).max, percentile(quiet, 99));
+    } catch (const std::exception& ex) {
+        add_failure("frame time while speaking", ex.what());
+    }
+    note("speech: SDL audio driver \"" + driver + "\" (SDL_AUDIODRIVER, dummy when unset: it takes samples in real time " +
+         "with no sound card). speak() to first sample: CLOCK_MONOTONIC before speak() to the device callback's first " +
+         "sample of it, the routes screen, the six languages in turn (" + std::to_string(runs) + " rounds), so each includes " +
+         "loading its voice; the sound card's own buffer comes on top. CPU: the process's CPU time over wall time while " +
+         "the English FAQ (every answer open) plays. Frame time: wall time of each headless frame of the FAQ with every " +
+         "answer open, paced at 60 Hz, while a new page in the next language is spoken every 30 frames.");
+}
+
 // [SECTION] Report ==========================================================================
 
 void print_table() {
@@ -855,7 +990,7 @@ void print_table() {
 
 int usage(FILE* out, const char* problem) {
     std::fprintf(out,
-                 "%s%susage: anteroom_bench [--quick] [--only startup,memory,idle,frame,locales]\n"
+                 "%s%susage: anteroom_bench [--quick] [--only startup,memory,idle,frame,locales,speech]\n"
                  "  --quick  one run per process figure and a 10 s idle window (for working on the bench)\n"
                  "  --only   run only the listed sections\n"
                  "Sections startup, memory and idle, and locales' start-up figures, need an X display\n"
@@ -877,7 +1012,8 @@ int main(int argc, char** argv) {
             auto has = [&](const char* s) { return list.find(std::string(",") + s + ",") != std::string::npos; };
             o.startup = has("startup"), o.memory = has("memory"), o.idle = has("idle"), o.frame = has("frame");
             o.locales = has("locales");
-            if (!o.startup && !o.memory && !o.idle && !o.frame && !o.locales)
+            o.speech = has("speech");
+            if (!o.startup && !o.memory && !o.idle && !o.frame && !o.locales && !o.speech)
                 return usage(stderr, "--only: no known section named");
         } else if (arg == "--help" || arg == "-h") {
             return usage(stdout, nullptr);
@@ -912,6 +1048,7 @@ int main(int argc, char** argv) {
     if (o.frame) progress("4. CPU per frame, headless\n"), bench_frames(o);
     if (o.frame) progress("4b. a walk through the education module with the runner, headless\n"), bench_walk(o);
     if (o.locales) progress("5b. language switch and font atlas per language, headless\n"), bench_locales(o);
+    if (o.speech) progress("6. speech output\n"), bench_speech(o);
     // Other work on the machine (a build, a test run) slows start-up most: say how busy it was.
     note("load average (1, 5, 15 min) at the start: " + load_at_start + ", at the end: " + read_file("/proc/loadavg").substr(0, 14));
 

@@ -160,6 +160,8 @@ int run_kiosk(const Options& options) {
     Kiosk kiosk(std::move(l.content.content), l.config.config, l.ok(), window->now(), std::move(l.translations.translations));
     ui::KioskUi ui;
     platform::Runner runner(*window, kiosk, ui);
+    platform::Speaker speaker(options.assets_dir);  // after the window: SDL is up; its reason goes to stderr when there is no sound
+    runner.set_speaker(&speaker);
     // Nothing is stored yet: the events are dropped here (the event store will take them).
     // For scripts/bench: report when the first frame is on screen, then stop.
     const bool exit_after_first_frame = std::getenv("ANTEROOM_EXIT_AFTER_FIRST_FRAME") != nullptr;

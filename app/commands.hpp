@@ -9,6 +9,7 @@ struct Options {
     std::string content_dir;
     std::string config_file;
     std::string locales_dir;
+    std::string assets_dir;             // run: recorded speech, assets/speech/<locale>/<page>.ogg
     std::string backend = "sdl";
     bool windowed = false;
     int width = 1280, height = 800;     // --windowed WxH

@@ -9,7 +9,7 @@ namespace {
 
 const char* const kUsage =
     "usage:\n"
-    "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE] [--locales DIR]\n"
+    "  anteroom [--backend sdl|glfw] [--windowed WxH] [--content DIR] [--config FILE] [--locales DIR] [--assets DIR]\n"
     "  anteroom check [--content DIR] [--config FILE] [--locales DIR]\n"
     "  anteroom proof --out DIR [--size WxH]... [--locale L]... [--backend sdl|glfw] [--content DIR] [--config FILE] [--locales DIR]\n"
     "                 [--text-size standard|larger|largest] [--high-contrast]   (as if a patient chose them)\n"
@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
     options.content_dir = ANTEROOM_DEFAULT_CONTENT;
     options.config_file = ANTEROOM_DEFAULT_CONFIG;
     options.locales_dir = ANTEROOM_DEFAULT_LOCALES;
+    options.assets_dir = ANTEROOM_DEFAULT_ASSETS;
     std::string command = "run";
     int i = 1;
     if (argc > 1 && argv[1][0] != '-') command = argv[i++];
@@ -49,10 +50,12 @@ int main(int argc, char** argv) {
         } else if (arg == "--help" || arg == "-h") {
             std::printf("%s", kUsage);
             return 0;
-        } else if (arg == "--content" || arg == "--config" || arg == "--locales" || arg == "--backend" || arg == "--out") {
+        } else if (arg == "--content" || arg == "--config" || arg == "--locales" || arg == "--backend" || arg == "--out" ||
+                   (arg == "--assets" && command == "run")) {
             const char* v = value();
             if (!v) return usage_error(arg + " needs a value");
             if (arg == "--content") options.content_dir = v;
+            else if (arg == "--assets") options.assets_dir = v;
             else if (arg == "--config") options.config_file = v;
             else if (arg == "--locales") options.locales_dir = v;
             else if (arg == "--backend") options.backend = v;

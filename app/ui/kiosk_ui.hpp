@@ -41,6 +41,7 @@ public:
     void forget_session();
     // What is being read aloud, for the next frames to highlight (the runner keeps it current).
     void set_speech(SpeechView view) { ctx_.speech = std::move(view); }
+    const SpeechView& speech() const { return ctx_.speech; }
 
     // True while an animation (a fling, a countdown) needs another frame soon.
     bool wants_frame() const { return ctx_.wants_frame; }

@@ -6,6 +6,7 @@ void Probe::clear() {
     items.clear();
     texts.clear();
     missing_glyphs.clear();
+    marked.clear();
 }
 
 const ProbeItem* Probe::find(const std::string& label) const {

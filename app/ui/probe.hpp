@@ -27,6 +27,7 @@ struct Probe {
     std::vector<ProbeItem> items;
     std::vector<ProbeText> texts;
     std::vector<std::string> missing_glyphs;  // text drawn with a character its font does not have
+    std::vector<std::string> marked;          // the word being read aloud, as marked on screen
     ImRect screen;  // the display: no text may leave it sideways
 
     void clear();

@@ -87,7 +87,7 @@ void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, Im
         const ImVec2 pos{std::round(box.Min.x + shift + run.pos.x), std::round(box.Min.y + run.pos.y)};
         draw->AddText(run.font, run.size, pos, color, run.text.data(), run.text.data() + run.text.size());
         const SpeechView& sv = ctx.speech;
-        if (heard && sv.word_begin < run.end && sv.word_end > run.begin) {
+        if (heard && sv.word_begin < sv.word_end && sv.word_begin < run.end && sv.word_end > run.begin) {
             // The word on a marker, drawn again over it in the marker's own text colour.
             const auto [x0, x1] = run_span(run, *heard, sv.word_begin, sv.word_end);
             const float pad = 0.08f * ctx.fonts.em;
@@ -96,6 +96,8 @@ void draw_laid(UiContext& ctx, const LaidText& text, const ImRect& container, Im
             draw->PushClipRect(mark.Min, mark.Max, true);
             draw->AddText(run.font, run.size, pos, ctx.palette.on_highlight, run.text.data(), run.text.data() + run.text.size());
             draw->PopClipRect();
+            const size_t from = std::max(sv.word_begin, run.begin), to = std::min(sv.word_end, run.end);
+            ctx.probe.marked.push_back(heard->substr(from, to - from));
         }
         ctx.probe.texts.push_back({run.text, ImRect(pos, {pos.x + run.width, pos.y + run.size}), box});
         if (run.missing_glyph) ctx.probe.missing_glyphs.push_back(run.text);

@@ -1,8 +1,10 @@
 #include "support/headless.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
+#include <thread>
 
 namespace anteroom::testing {
 
@@ -41,6 +43,7 @@ void Headless::make_runner() {
     runner_ = std::make_unique<platform::Runner>(platform_, *kiosk_, *ui_);
     runner_->on_event([this](const Event& e) { events_.push_back(e); });
     runner_->on_announce([this](const std::string& words) { announced_ = words; });
+    if (speaker_) runner_->set_speaker(speaker_.get());
 }
 
 void Headless::frame() {
@@ -68,6 +71,22 @@ void Headless::wait(double seconds) {
 void Headless::pointer(ImVec2 pos, bool down) {
     platform_.pointer(pos, down);
     frame();
+}
+
+platform::Speaker& Headless::speak_into(std::unique_ptr<platform::AudioSink> sink) {
+    speaker_ = std::make_unique<platform::Speaker>(source_path("assets"), std::move(sink));
+    runner_->set_speaker(speaker_.get());
+    return *speaker_;
+}
+
+bool Headless::frames_until(const std::function<bool()>& done, double seconds) {
+    const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+        frame();
+        if (done()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
 }
 
 void Headless::press_key(ImGuiKey key, bool shift) {

@@ -3,6 +3,7 @@
 // with simulated touches, by the words on the buttons, and read the model's state.
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -12,6 +13,7 @@
 #include "core/loading.hpp"
 #include "platform/headless.hpp"
 #include "platform/runner.hpp"
+#include "platform/speaker.hpp"
 #include "ui/kiosk_ui.hpp"
 
 namespace anteroom::testing {
@@ -40,6 +42,11 @@ public:
     const ui::Probe& probe() const { return ui_->probe(); }
     // A fresh UI: new fonts and caches, as on a kiosk that has just started.
     void new_ui();
+    // Speech output into this sink (a CaptureSink: real time, or faster), from now on.
+    platform::Speaker& speak_into(std::unique_ptr<platform::AudioSink> sink);
+    // Frames, with real time passing between them (speech plays in real time), until done()
+    // or the time is up: false then.
+    bool frames_until(const std::function<bool()>& done, double seconds = 10);
     const Session& session() const { return kiosk_->session(); }
     double now() const { return platform_.now(); }
     // Every event the kiosk recorded since the last call, in order.
@@ -85,6 +92,7 @@ private:
     platform::HeadlessPlatform platform_;
     std::unique_ptr<Kiosk> kiosk_;
     std::unique_ptr<ui::KioskUi> ui_;
+    std::unique_ptr<platform::Speaker> speaker_;
     std::unique_ptr<platform::Runner> runner_;
     std::vector<Event> events_;
     std::string announced_;

@@ -209,7 +209,7 @@ void chevron(const UiContext& ctx, ImDrawList* draw, ImVec2 logical_centre, floa
 
 void attract_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const Presentation& shown = kiosk.shown();
-    top_bar(ctx, kiosk, display, false, false);
+    const float bar = top_bar(ctx, kiosk, display, false, false);
     // Anywhere else on the screen begins (and any key: KioskUi).
     if (tap_area(ctx, shown.text("attract.touch"), display) && ctx.intents.empty())
         ctx.post({Intent::Begin});
@@ -217,34 +217,51 @@ void attract_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
-    // Two soft circles: a quiet, calm mark that reads from across the room.
-    const ImVec2 centre{display.GetCenter().x, display.Min.y + display.GetHeight() * 0.3f};
-    draw->AddCircleFilled(centre, 3.2f * e, ctx.palette.accent, 96);
-    draw->AddCircleFilled(centre, 1.9f * e, ctx.palette.accent_strong, 96);
+    const std::string& welcome = shown.text("attract.welcome");
+    const std::string& touch = shown.text("attract.touch");
+    const std::string& privacy = shown.text("attract.privacy");
+    const bool sample = kiosk.config().sample;  // a demonstration kiosk says so, quietly, above the privacy line
+    const float welcome_h = measure_text(ctx, welcome, ctx.fonts.display, col.GetWidth()).y;
+    const ImVec2 touch_size = measure_text(ctx, touch, ctx.fonts.title, col.GetWidth() - 3 * e);
+    const float pill_h = touch_size.y + 1.4f * e;
+    const float sample_h = sample ? measure_text(ctx, shown.text("attract.sample"), ctx.fonts.small, col.GetWidth()).y + 0.3f * e : 0;
+    const float notes_top = display.Max.y - ctx.metrics.margin() - measure_text(ctx, privacy, ctx.fonts.small, col.GetWidth()).y - sample_h;
 
-    ImGui::SetCursorScreenPos({col.Min.x, centre.y + 4.4f * e});
-    draw_text(ctx, shown.text("attract.welcome"), ctx.fonts.display, col.GetWidth(), ctx.palette.text, 0.5f);
+    // Two soft circles at a third of the height, the welcome and the pill beneath: with large
+    // text, whatever fits between the bar and the notes, centred, the circles first to go.
+    const float mark_r = 3.2f * e;
+    ImVec2 centre{display.GetCenter().x, display.Min.y + display.GetHeight() * 0.3f};
+    float welcome_y = centre.y + 4.4f * e;
+    const float block_h = welcome_h + 1.6f * e + pill_h;
+    bool mark = true;
+    if (welcome_y + block_h + e > notes_top || centre.y - mark_r < bar) {
+        const float room = notes_top - e - bar;
+        mark = 2 * mark_r + 1.2f * e + block_h <= room;
+        const float top = bar + std::max(0.f, std::round((room - (mark ? 2 * mark_r + 1.2f * e : 0) - block_h) / 2));
+        centre.y = top + mark_r;
+        welcome_y = mark ? top + 2 * mark_r + 1.2f * e : top;
+    }
+    if (mark) {  // a quiet, calm mark that reads from across the room
+        draw->AddCircleFilled(centre, mark_r, ctx.palette.accent, 96);
+        draw->AddCircleFilled(centre, 1.9f * e, ctx.palette.accent_strong, 96);
+    }
+    ImGui::SetCursorScreenPos({col.Min.x, welcome_y});
+    draw_text(ctx, welcome, ctx.fonts.display, col.GetWidth(), ctx.palette.text, 0.5f);
     gap(ctx, 1.6f);
 
     // "Touch the screen to begin", in a pill that looks like the thing to press.
-    const std::string touch = shown.text("attract.touch");
-    const ImVec2 size = measure_text(ctx, touch, ctx.fonts.title, col.GetWidth() - 3 * e);
     const ImVec2 top = ImGui::GetCursorScreenPos();
-    const float pill_w = size.x + 3 * e;
-    const ImRect pill({std::round(display.GetCenter().x - pill_w / 2), top.y}, {std::round(display.GetCenter().x + pill_w / 2), top.y + size.y + 1.4f * e});
+    const float pill_w = touch_size.x + 3 * e;
+    const ImRect pill({std::round(display.GetCenter().x - pill_w / 2), top.y}, {std::round(display.GetCenter().x + pill_w / 2), top.y + pill_h});
     draw->AddRectFilled(pill.Min, pill.Max, ctx.touch.pressing(display) ? ctx.palette.primary_pressed : ctx.palette.primary,
                         std::min(pill.GetHeight() / 2, 1.5f * e));
     ImGui::SetCursorScreenPos({pill.Min.x + 1.5f * e, pill.Min.y + 0.7f * e});
-    draw_text(ctx, touch, ctx.fonts.title, size.x, ctx.palette.on_primary, 0.5f);
+    draw_text(ctx, touch, ctx.fonts.title, touch_size.x, ctx.palette.on_primary, 0.5f);
 
-    const std::string& privacy = shown.text("attract.privacy");
-    const ImVec2 note = measure_text(ctx, privacy, ctx.fonts.small, col.GetWidth());
-    float y = display.Max.y - ctx.metrics.margin() - note.y;
-    if (kiosk.config().sample) {  // a demonstration kiosk says so, quietly, above the privacy line
-        const std::string& sample = shown.text("attract.sample");
-        y -= measure_text(ctx, sample, ctx.fonts.small, col.GetWidth()).y + 0.3f * e;
+    float y = notes_top;
+    if (sample) {
         ImGui::SetCursorScreenPos({col.Min.x, y});
-        draw_text(ctx, sample, ctx.fonts.small, col.GetWidth(), ctx.palette.text_muted, 0.5f);
+        draw_text(ctx, shown.text("attract.sample"), ctx.fonts.small, col.GetWidth(), ctx.palette.text_muted, 0.5f);
         y = ImGui::GetCursorScreenPos().y + 0.3f * e;
     }
     ImGui::SetCursorScreenPos({col.Min.x, y});

@@ -112,6 +112,15 @@ int run_check(const Options& options) {
         return 1;
     }
     std::printf("%s\n", screen.c_str());
+    // Which text each language shows, for a clinic to cite: each module's version and the
+    // SHA-256 of the words a patient sees (the transcript prints them too).
+    const Kiosk kiosk(l.content.content, l.config.config, true, 0, l.translations.translations);
+    for (const std::string& locale : kiosk.locales())
+        for (size_t m = 0; m < kiosk.presentation(locale).modules.size(); ++m) {
+            const ModuleFingerprint f = module_fingerprint(kiosk, locale, m);
+            std::printf("%s: %s version %s, text sha256 %s%s\n", locale.c_str(), f.id.c_str(), f.version.empty() ? "(none)" : f.version.c_str(),
+                        f.hash.c_str(), f.locale == locale ? "" : (" (shown in " + f.locale + ")").c_str());
+        }
     size_t screens = 0;
     for (const auto& m : l.content.content.modules) screens += m.screens.size();
     std::printf("anteroom check: clean (%zu module%s, %zu screens, languages: ", l.content.content.modules.size(),

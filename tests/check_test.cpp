@@ -89,10 +89,14 @@ TEST(CheckClean, BundledContentAndConfigNamedExplicitly) {
 TEST(CheckClean, GoodFixture) {
     Result run = anteroom({"check", "--content", kGoodContent, "--config", kClinicConfig});
     EXPECT_EQ(run.exit_code, 0) << run.both();
-    EXPECT_EQ(run.out, kClinicConfig + ": on a 24-inch screen of 1920x1080 pixels (screen_diagonal_in and screen_pixels not set: 24 inches "
-                                       "and 1920x1080 assumed), the smallest text's capital letters are 4.9 mm high (at least 4.8 mm, 3/16 inch)\n"
-                                       "anteroom check: clean (2 modules, 4 screens, languages: en)\n")
-        << run.both();
+    // The screen, then each module's version and the SHA-256 of its text in each language.
+    const std::regex expected(std::regex_replace(kClinicConfig, std::regex(R"([.^$|()\[\]{}*+?\\])"), R"(\$&)") +
+                              R"(: on a 24-inch screen of 1920x1080 pixels \(screen_diagonal_in and screen_pixels not set: 24 inches )"
+                              R"(and 1920x1080 assumed\), the smallest text's capital letters are 4\.9 mm high \(at least 4\.8 mm, 3/16 inch\)\n)"
+                              R"(en: visit version \(none\), text sha256 [0-9a-f]{64}\n)"
+                              R"(en: aftercare version \(none\), text sha256 [0-9a-f]{64}\n)"
+                              R"(anteroom check: clean \(2 modules, 4 screens, languages: en\)\n)");
+    EXPECT_TRUE(std::regex_match(run.out, expected)) << run.both();
 }
 
 // The smallest text's capital letters on the clinic's screen, at the standard text size: at

@@ -185,6 +185,11 @@ struct Loader {
                                       std::to_string(kContentFormat));
         if (auto order = r.integer("order", false, 0, 1000)) module.order = static_cast<int>(*order);
         if (auto minutes = r.integer("minutes", true, 1, 240)) module.minutes = static_cast<int>(*minutes);
+        if (auto version = r.string("version", false)) {
+            if (version->text.empty() || version->text.size() > 64 || version->text.find_first_of("\n\t") != std::string::npos)
+                error(file, version->line, "'version' must be a short name for this edition of the text, like \"1\" or \"2026-12\"");
+            else module.version = version->text;
+        }
         module.title = text_from(r.string("title", true), file, module.id + ":title");
         module.summary = text_from(r.string("summary", true), file, module.id + ":summary");
         std::set<std::string> listed;

@@ -51,6 +51,7 @@ struct ModuleSource {
     std::string file;
     int order = 0;
     int minutes = 0;
+    std::string version;  // the clinic's name for this edition of the text (module.toml), or empty
     Text title;
     Text summary;
     std::vector<ScreenSource> screens;

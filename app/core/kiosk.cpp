@@ -1,5 +1,7 @@
 #include "core/kiosk.hpp"
 
+#include "core/reading.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <iterator>
@@ -32,7 +34,17 @@ const char* event_name(Event::Kind kind) {
 std::vector<Event> Kiosk::take_events() { return std::exchange(outbox_, {}); }
 
 void Kiosk::record(Event::Kind kind, std::string module, std::string screen, double seconds) {
-    outbox_.push_back({kind, session_.locale, std::move(module), std::move(screen), seconds});
+    Event e{kind, session_.locale, std::move(module), std::move(screen), seconds};
+    if (!e.module.empty()) {  // which text: worked out once per language and module
+        auto it = fingerprints_.find({e.locale, e.module});
+        if (it == fingerprints_.end()) {
+            const ModuleFingerprint f = module_fingerprint(*this, e.locale, static_cast<size_t>(session_.module));
+            it = fingerprints_.emplace(std::pair{e.locale, e.module}, std::pair{f.version, f.hash}).first;
+        }
+        e.version = it->second.first;
+        e.hash = it->second.second;
+    }
+    outbox_.push_back(std::move(e));
 }
 
 const Presentation& Kiosk::presentation(const std::string& locale) const {

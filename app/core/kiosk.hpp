@@ -64,6 +64,8 @@ struct Event {
     std::string module;   // module events and ScreenReached: the module's id
     std::string screen;   // ScreenReached, ModuleLeftEarly: the screen's id
     double seconds = 0;   // ModuleCompleted: time from opening the module to its end
+    std::string version;  // module events: which text was shown, its version and the SHA-256 of its words
+    std::string hash;     // (reading.hpp, module_fingerprint), in the language it was shown in
 
     bool operator==(const Event&) const = default;
 };
@@ -133,6 +135,7 @@ private:
     std::vector<std::string> locales_;
     LanguageNames language_names_;  // each offered language in itself, looked up once
     mutable std::map<std::string, Presentation> presentations_;  // by locale, built on first use
+    mutable std::map<std::pair<std::string, std::string>, std::pair<std::string, std::string>> fingerprints_;  // (locale, module): (version, hash)
     Session session_;
     std::vector<Event> outbox_;
 };

@@ -199,7 +199,7 @@ Presentation present(const ContentSource& content, const ClinicConfig& config, c
         const std::string module_icu = translated ? p.icu_locale : icu_locale_for(module_locale, config);
         const Resolver r = translated ? here : Resolver{p.clinic_params_, module_icu, use_fallback ? fallback : nullptr, ""};
         ShownModule shown{m.id, module_locale, r.line(m.title), r.line(m.summary), p.text("home.minutes", {{"minutes", double(m.minutes)}}),
-                          "", m.minutes, {}};
+                          "", m.minutes, {}, m.version};
         if (module_locale != locale)  // said in the patient's language, before they open it
             shown.fallback_note = p.text("home.fallback", {{"language", locale_name_in(module_locale, locale)}});
         for (const ScreenSource& s : m.screens) {

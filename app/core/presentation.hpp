@@ -54,6 +54,7 @@ struct ShownModule {
     std::string fallback_note;  // in the patient's language, when the module is shown in another; else empty
     int minutes = 0;
     std::vector<ShownScreen> screens;
+    std::string version;  // module.toml's, or empty
 };
 
 // (locale, the language's name in itself), in the order the language screen lists them.

@@ -1,5 +1,7 @@
 #include "core/reading.hpp"
 
+#include "core/sha256.hpp"
+
 namespace anteroom {
 
 std::string Reading::text() const {
@@ -214,6 +216,27 @@ ReadingPage read_current(const Kiosk& kiosk, double now) {
     case Place::End: return page("end", end);
     }
     return {};
+}
+
+ModuleFingerprint module_fingerprint(const Kiosk& kiosk, const std::string& locale, size_t module) {
+    const Presentation& in = kiosk.presentation(kiosk.presentation(locale).modules.at(module).locale);
+    const ShownModule& m = in.modules.at(module);
+    Writer w(m.id, in);
+    w.line(Reading::Heading, m.title, 1);
+    w.line(Reading::Paragraph, m.summary);
+    for (const ShownScreen& s : m.screens) {
+        for (size_t f = 0; f < s.kind->fields.size(); ++f) w.field(s.kind->fields[f], s.texts[f], false);
+        for (const ShownItem& item : s.items)
+            for (size_t f = 0; f < s.kind->list.fields.size(); ++f) w.field(s.kind->list.fields[f], item.texts[f], false);
+    }
+    // Each line with its kind and level, each span with its emphasis: a word made bold is a change too.
+    std::string text;
+    for (const Reading& r : w.take().lines) {
+        text += std::to_string(static_cast<int>(r.kind)) + ":" + std::to_string(r.level);
+        for (const Span& span : r.spans) text += "\x1F" + std::to_string(static_cast<int>(span.style)) + span.text;
+        text += '\n';
+    }
+    return {m.id, m.version, in.locale, sha256_hex(text)};
 }
 
 std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& locale) {

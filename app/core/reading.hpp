@@ -40,4 +40,16 @@ std::string page_key(const Kiosk& kiosk, double now);
 // the inactivity warning, "being prepared".
 std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& locale);
 
+// Which text of a module a patient saw, for a clinic to show: its version (module.toml) and a
+// SHA-256 of its own words as a patient in this language sees them, after the clinic's values
+// and routes (its title and summary, then every screen's fields and items in reading order,
+// every answer and every offered route's page; not the kiosk's buttons, which are the same in
+// every module). A module shown in the fallback language has that language's text and hash.
+struct ModuleFingerprint {
+    std::string id, version;
+    std::string locale;  // the language its text is in
+    std::string hash;    // 64 hex digits
+};
+ModuleFingerprint module_fingerprint(const Kiosk& kiosk, const std::string& locale, size_t module);
+
 }  // namespace anteroom

@@ -72,8 +72,12 @@ std::vector<std::string> facts(const Kiosk& kiosk, const std::string& locale, co
     std::string routes;
     for (const std::string& r : c.routes_offered) routes += (routes.empty() ? "" : ", ") + r;
     std::vector<std::string> out = {"Clinic: " + c.clinic_name, "Routes offered: " + routes, "Translation review status: " + review_status};
-    for (const ShownModule& m : kiosk.presentation(locale).modules)
-        if (m.locale != locale) out.push_back("Module " + m.id + " is not fully translated: it is shown in " + m.locale);
+    const auto& modules = kiosk.presentation(locale).modules;
+    for (size_t i = 0; i < modules.size(); ++i) {
+        const ModuleFingerprint f = module_fingerprint(kiosk, locale, i);
+        out.push_back("Module " + f.id + ": version " + (f.version.empty() ? "(none)" : f.version) + ", text SHA-256 " + f.hash);
+        if (f.locale != locale) out.push_back("Module " + f.id + " is not fully translated: it is shown in " + f.locale);
+    }
     return out;
 }
 

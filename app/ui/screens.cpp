@@ -272,26 +272,32 @@ void language_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) 
     const Presentation& shown = kiosk.shown();
     const ImRect col = column(ctx, display);
     const float e = em(ctx);
-    const float h = ctx.metrics.button_height();
-    const float list_h = static_cast<float>(shown.language_names().size()) * (h + 0.6f * e);
+    const float h = ctx.metrics.button_height(), space = 0.6f * e;
+    const size_t count = shown.language_names().size();
     const float width = std::min(col.GetWidth(), 16 * e);
     const float title_h = measure_text(ctx, shown.text("language.title"), ctx.fonts.title, col.GetWidth()).y;
     const float bar = top_bar(ctx, kiosk, display, false, false);
-    // Centred in the room there is; with large text it scrolls.
     const ImRect area({display.Min.x, bar}, {display.Max.x, bottom_bar_top(ctx, display)});
+    // One column; two, side by side, when one would not fit and two do; beyond that it scrolls.
+    auto list_height = [&](size_t columns) { return static_cast<float>((count + columns - 1) / columns) * (h + space); };
+    const bool two = list_height(1) + title_h + 2 * e > area.GetHeight() && 2 * width + e <= display.GetWidth() - 2 * ctx.metrics.margin();
+    const size_t columns = two ? 2 : 1;
     const float top = begin_scroll(ctx, "language", area);
-    float y = top + std::max(ctx.metrics.margin(), std::round((area.GetHeight() - (list_h + title_h + 2 * e)) / 2));
+    float y = top + std::max(ctx.metrics.margin(), std::round((area.GetHeight() - (list_height(columns) + title_h + 2 * e)) / 2));
     ImGui::SetCursorScreenPos({col.Min.x, y});
     screen_title(ctx, shown.text("language.title"), col.GetWidth(), 0.5f);
     y = ImGui::GetCursorScreenPos().y + 0.8f * e;
-    for (const auto& [locale, name] : shown.language_names()) {
-        const float left = std::round(display.GetCenter().x - width / 2);
+    const float left = std::round(display.GetCenter().x - (static_cast<float>(columns) * width + static_cast<float>(columns - 1) * e) / 2);
+    size_t i = 0;
+    for (const auto& [locale, name] : shown.language_names()) {  // row by row, in reading order
+        const float x = left + static_cast<float>(i % columns) * (width + e);
+        const float row_y = y + static_cast<float>(i / columns) * (h + space);
         const bool current = locale == kiosk.session().locale;
-        if (button(ctx, name, ImRect({left, y}, {left + width, y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary, {{}, current}))
+        if (button(ctx, name, ImRect({x, row_y}, {x + width, row_y + h}), current ? ButtonKind::Primary : ButtonKind::Secondary, {{}, current}))
             ctx.post({Intent::ChooseLanguage, -1, locale});
-        y += h + 0.6f * e;
+        ++i;
     }
-    ImGui::SetCursorScreenPos({col.Min.x, y});
+    ImGui::SetCursorScreenPos({col.Min.x, y + list_height(columns)});
     end_scroll(ctx, area);
     if (bottom_bar(ctx, display, shown.text("nav.back"), {}).back) ctx.post({Intent::Back});
 }

@@ -63,6 +63,23 @@ const std::vector<InterfaceKey>& interface_keys() {
         {"idle.title", {}, kTitleFace},
         {"idle.body", {"seconds"}, kNoteFace},
         {"idle.stay", {}},
+        {"consent.understand", {}},
+        {"consent.understood", {}},
+        {"consent.question", {}},
+        {"consent.question_marked", {}},
+        {"consent.stop", {}},
+        {"consent.stop_title", {}, kTitleFace},
+        {"consent.stop_body", {}},
+        {"consent.read_to_end", {}, kNoteFace},
+        {"consent.acknowledge_first", {}, kNoteFace},
+        {"consent.end_title", {}, kTitleFace},
+        {"consent.end_body", {}},
+        {"consent.questions_title", {}, kHeadingFace},
+        {"consent.no_questions", {}},
+        {"quiz.right", {}, kHeadingFace},
+        {"quiz.wrong", {}, kHeadingFace},
+        {"quiz.read_again", {}},
+        {"quiz.try_again", {}},
         {"preparing.title", {}, kTitleFace},
         {"preparing.body", {}},
     };
@@ -158,12 +175,24 @@ struct Loader {
                 const std::string n = key + table + "." + item.id + ".";
                 for (const FieldSpec& f : spec.list.fields)
                     item.texts.push_back(text_from(t.string(f.key, f.required), file, n + std::string(f.key), f.form == TextForm::Markdown));
+                if (!spec.list.flag.empty()) item.flag = t.boolean(spec.list.flag, false).value_or(false);
                 t.finish();
                 screen.items.push_back(std::move(item));
             }
-            if (screen.items.empty())
+            const bool optional = spec.consent && spec.list.flag.empty();  // a topic may have no point to confirm
+            if (screen.items.empty() && !optional)
                 error(file, r.line_of("kind"), "a screen of kind '" + std::string(spec.name) + "' needs at least one [[" + table + "]]");
+            if (!spec.list.flag.empty()) {
+                const auto flagged = std::count_if(screen.items.begin(), screen.items.end(), [](const ItemSource& i) { return i.flag; });
+                if (screen.items.size() < 3)
+                    error(file, r.line_of("kind"), "a " + std::string(spec.name) + " needs at least three [[" + table + "]]: guessing must not pay");
+                if (flagged != 1)
+                    error(file, r.line_of("kind"), "exactly one [[" + table + "]] must have " + std::string(spec.list.flag) + " = true (" +
+                                                       std::to_string(flagged) + " have)");
+            }
         }
+        if (!spec.screen_ref.empty())
+            if (auto ref = r.string(spec.screen_ref, true)) screen.ref = ref->text, screen.ref_line = ref->line;
         r.finish();
         return screen;
     }
@@ -214,6 +243,15 @@ struct Loader {
             }
         }
         r.finish();
+        // A screen named by another (a quiz's topic) must come before it in the same module.
+        for (size_t i = 0; i < module.screens.size(); ++i) {
+            const ScreenSource& s = module.screens[i];
+            if (s.kind->screen_ref.empty() || s.ref.empty()) continue;
+            const auto before = std::find_if(module.screens.begin(), module.screens.begin() + static_cast<long>(i),
+                                             [&](const ScreenSource& o) { return o.id == s.ref; });
+            if (before == module.screens.begin() + static_cast<long>(i))
+                error(s.file, s.ref_line, std::string(s.kind->screen_ref) + " '" + s.ref + "' is not a screen listed before this one in " + file);
+        }
         // A screen file nobody lists would silently never be shown.
         for (const fs::directory_entry& entry : list_folder(dir / "screens", result.errors)) {
             if (entry.path().extension() == ".toml" && !listed.contains(entry.path().stem().string()))

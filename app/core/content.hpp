@@ -32,6 +32,7 @@ struct ItemSource {
     std::string id;  // the route id, or its number from 1
     const ListSpec* list = nullptr;
     std::vector<Text> texts;
+    bool flag = false;  // the list's flag key ("correct"), when the kind has one
 
     const Text& text(std::string_view key) const;
 };
@@ -42,6 +43,8 @@ struct ScreenSource {
     const KindSpec* kind = nullptr;
     std::vector<Text> texts;  // in the order of kind->fields; an optional one left out is empty
     std::vector<ItemSource> items;
+    std::string ref;  // the screen the kind's screen_ref names ("topic")
+    int ref_line = 0;
 
     const Text& text(std::string_view key) const;
 };

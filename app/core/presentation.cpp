@@ -203,11 +203,11 @@ Presentation present(const ContentSource& content, const ClinicConfig& config, c
         if (module_locale != locale)  // said in the patient's language, before they open it
             shown.fallback_note = p.text("home.fallback", {{"language", locale_name_in(module_locale, locale)}});
         for (const ScreenSource& s : m.screens) {
-            ShownScreen screen{s.id, s.kind, {}, {}};
+            ShownScreen screen{s.id, s.kind, {}, {}, s.ref};
             for (const Text& t : s.texts) screen.texts.push_back(r.shown(t));
             for (const ItemSource& item : s.items) {
                 if (s.kind->list.by_route && !offered(config, item.id)) continue;
-                ShownItem shown_item{item.id, &s.kind->list, {}};
+                ShownItem shown_item{item.id, &s.kind->list, {}, item.flag};
                 for (const Text& t : item.texts) shown_item.texts.push_back(r.shown(t));
                 screen.items.push_back(std::move(shown_item));
             }

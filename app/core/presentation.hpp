@@ -28,6 +28,7 @@ struct ShownItem {
     std::string id;  // the route id, or the item's number from 1
     const ListSpec* list = nullptr;
     std::vector<ShownText> texts;  // in the order of list->fields
+    bool flag = false;              // the list's flag ("correct")
 
     const ShownText& text(std::string_view key) const;
 };
@@ -37,6 +38,7 @@ struct ShownScreen {
     const KindSpec* kind = nullptr;
     std::vector<ShownText> texts;  // in the order of kind->fields
     std::vector<ShownItem> items;  // for a list by route, only those the clinic offers, in content order
+    std::string ref;               // the screen its kind's screen_ref names ("topic"), or empty
 
     const ShownText& text(std::string_view key) const;
     const ShownItem* item(std::string_view id) const;

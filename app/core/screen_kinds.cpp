@@ -33,6 +33,19 @@ const std::vector<KindSpec>& screen_kinds() {
           {"right", TextForm::Markdown},
           {"closing", TextForm::Markdown, false}},
          {}},
+        // One consent topic: its key points first, then the detail, then the safety points the
+        // patient confirms one by one ("I understand").
+        {"topic",
+         {kTitle, {"key_points", TextForm::Markdown}, {"body", TextForm::Markdown}},
+         {"acknowledge", {{"text", TextForm::Plain, true, kLabelFace}}, ItemAction::None},
+         {},
+         true},
+        // A question on the topic before it, its options, and what a wrong answer is told.
+        {"quiz",
+         {kTitle, {"question", TextForm::Plain, true, kHeadingFace}, {"explanation", TextForm::Markdown}},
+         {"option", {{"text", TextForm::Plain, true, kLabelFace}}, ItemAction::None, false, "correct"},
+         "topic",
+         true},
         {"routes",
          {kTitle, kIntro},
          {"route",

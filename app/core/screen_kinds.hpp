@@ -53,12 +53,22 @@ struct ListSpec {
     // Items carry `id`, one of the routes (config.hpp); only those the clinic offers are
     // shown, and each offered route must have one. Otherwise items are numbered from 1.
     bool by_route = false;
+    // A true/false key an item may carry, not text ("correct" on a quiz's options): exactly one
+    // item of a screen has it.
+    std::string_view flag;
 };
 
 struct KindSpec {
     std::string_view name;  // `kind = "..."` in a screen file
     std::vector<FieldSpec> fields;  // in reading order; every kind starts with its title
     ListSpec list;
+    // A key naming an earlier screen of the same module, not text ("topic": the page a quiz
+    // checks, where "Read the page again" goes); required when the kind has one.
+    std::string_view screen_ref;
+    // Its screens prepare consent: each must be read to its end (and its points confirmed, its
+    // question answered) before Next, "I'd like to stop" is on each, and the module's end lists
+    // the patient's questions.
+    bool consent = false;
 
     int field_index(std::string_view key) const;  // -1 when the kind has no such field
     bool has_list() const { return !list.table.empty(); }

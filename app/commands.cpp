@@ -340,7 +340,22 @@ void walk(Proof& proof, Kiosk& kiosk, const std::string& locale) {
                     kiosk.apply({Intent::Back}, now);
                 }
             }
-            if (s == 0) {  // reading aloud (its controls), then the inactivity warning, over the first screen
+            if (screen.kind->consent) {  // read, confirmed, one page on the list; a question answered wrong, then right
+                kiosk.apply({Intent::PageRead}, now);
+                for (size_t i = 0; i < screen.items.size() && screen.kind->list.flag.empty(); ++i)
+                    kiosk.apply({Intent::Confirm, static_cast<int>(i)}, now);
+                if (screen.kind->list.flag.empty() && kiosk.session().questions.empty()) kiosk.apply({Intent::AddQuestion}, now);
+                for (size_t i = 0; i < screen.items.size() && !screen.kind->list.flag.empty(); ++i)
+                    if (!screen.items[i].flag) {
+                        kiosk.apply({Intent::Answer, static_cast<int>(i)}, now);
+                        proof.shot(kiosk, std::string(name) + "-wrong");
+                        kiosk.apply({Intent::TryAgain}, now);
+                        break;
+                    }
+                for (size_t i = 0; i < screen.items.size(); ++i)
+                    if (screen.items[i].flag) kiosk.apply({Intent::Answer, static_cast<int>(i)}, now);
+            }
+            if (m == 0 && s == 0) {  // reading aloud (its controls), then the inactivity warning, over the first screen
                 kiosk.apply({Intent::ReadAloud}, now);
                 proof.shot(kiosk, "reading-aloud", false);
                 kiosk.apply({Intent::StopSpeech}, now);
@@ -351,6 +366,12 @@ void walk(Proof& proof, Kiosk& kiosk, const std::string& locale) {
         }
         proof.shot(kiosk, modules[m].id + "-end");
         kiosk.apply({Intent::Home}, now);
+        if (modules[m].screens.front().kind->consent) {  // "I'd like to stop", from its first screen
+            kiosk.apply({Intent::OpenModule, static_cast<int>(m)}, now);
+            kiosk.apply({Intent::StopModule}, now);
+            proof.shot(kiosk, modules[m].id + "-stopped");
+            kiosk.apply({Intent::Home}, now);
+        }
     }
 }
 

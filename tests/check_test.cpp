@@ -70,7 +70,7 @@ bool contains(const std::string& haystack, const std::string& needle) {
 TEST(CheckClean, BundledContentAndConfigByDefault) {
     Result run = anteroom({"check"});
     EXPECT_EQ(run.exit_code, 0) << run.both();
-    EXPECT_TRUE(contains(run.out, "anteroom check: clean (1 module, 9 screens, languages: en, ar, es, ko, vi, zh-Hans)\n"))
+    EXPECT_TRUE(contains(run.out, "anteroom check: clean (2 modules, 33 screens, languages: en, ar, es, ko, vi, zh-Hans)\n"))
         << run.both();
     for (const char* locale : {"ar", "es", "ko", "vi", "zh-Hans"})  // every language complete, and a draft until reviewed
         EXPECT_TRUE(contains(run.out, std::string(locale) + " (")) << run.both();
@@ -216,7 +216,7 @@ const BrokenCase kBroken[] = {
      "content/screen-unknown-key/visit/screens/arrival.toml", 3, "unknown key 'subtitle'"},
     {"ScreenUnknownKind", "content/screen-unknown-kind", nullptr,
      "content/screen-unknown-kind/visit/screens/arrival.toml", 1,
-     "kind 'video' is not one of text, faq, timeline, compare, routes"},
+     "kind 'video' is not one of text, faq, timeline, compare, topic, quiz, routes"},
     {"ScreenFileMissing", "content/screen-file-missing", nullptr, "content/screen-file-missing/visit/module.toml", 8,
      "screen 'parking' has no file"},
     {"ScreenNotListed", "content/screen-not-listed", nullptr, "content/screen-not-listed/visit/screens/parking.toml",
@@ -265,7 +265,7 @@ TEST(CheckReport, EveryProblemIsReportedConfigurationFirst) {
     ASSERT_EQ(lines.size(), 2u) << run.both();
     EXPECT_EQ(lines[0], fixture("config/unknown-key.toml") + ":9: unknown key 'fasting_hour'");
     EXPECT_EQ(lines[1], fixture("content/screen-unknown-kind/visit/screens/arrival.toml") +
-                            ":1: kind 'video' is not one of text, faq, timeline, compare, routes");
+                            ":1: kind 'video' is not one of text, faq, timeline, compare, topic, quiz, routes");
     EXPECT_EQ(run.err, "anteroom check: 2 problems\n");
 }
 

@@ -1,6 +1,7 @@
 #include "core/kiosk.hpp"
 
 #include "core/reading.hpp"
+#include "core/wipe.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,14 +28,17 @@ const char* event_name(Event::Kind kind) {
     case Event::ModuleLeftEarly: return "module left early";
     case Event::SessionTimedOut: return "session timed out";
     case Event::SessionRestarted: return "session restarted";
+    case Event::ModuleStopped: return "module stopped";
+    case Event::QuestionAnswered: return "question answered";
     }
     return "?";
 }
 
 std::vector<Event> Kiosk::take_events() { return std::exchange(outbox_, {}); }
 
-void Kiosk::record(Event::Kind kind, std::string module, std::string screen, double seconds) {
+void Kiosk::record(Event::Kind kind, std::string module, std::string screen, double seconds, bool right_first_time) {
     Event e{kind, session_.locale, std::move(module), std::move(screen), seconds};
+    e.right_first_time = right_first_time;
     if (!e.module.empty()) {  // which text: worked out once per language and module
         auto it = fingerprints_.find({e.locale, e.module});
         if (it == fingerprints_.end()) {
@@ -73,6 +77,8 @@ std::vector<const Presentation*> Kiosk::in_use(const std::string& locale) const 
 }
 
 void Kiosk::reset(double now) {
+    // Which pages a patient had questions about is theirs: wiped, not just freed.
+    for (std::string& q : session_.questions) wipe(q);
     session_ = Session{};
     session_.settings = config_.defaults;
     session_.place = content_ok_ ? Place::Attract : Place::Preparing;
@@ -83,6 +89,46 @@ void Kiosk::reset(double now) {
 void Kiosk::set_locale(const std::string& locale) {
     session_.locale = locale;
     presentation(locale);  // built now, while the patient waits for the switch anyway
+}
+
+std::string Kiosk::screen_key() const {
+    const ShownScreen* s = current_screen();
+    return s ? current_module()->id + "/" + s->id : std::string();
+}
+
+const ShownModule* Kiosk::last_module() const {
+    if ((session_.place != Place::Module && session_.place != Place::End) || session_.module < 0) return nullptr;
+    return &shown().modules[static_cast<size_t>(session_.module)];
+}
+
+Kiosk::EndTexts Kiosk::end_texts() const {
+    if (session_.stopped) return {"consent.stop_title", "consent.stop_body", {}, false};
+    const ShownModule* m = last_module();
+    const bool consent = m && std::any_of(m->screens.begin(), m->screens.end(), [](const ShownScreen& s) { return s.kind->consent; });
+    if (!consent) return {"end.title", "end.body", {}, false};
+    EndTexts t{"consent.end_title", "consent.end_body", {}, true};
+    for (const std::string& key : session_.questions)
+        for (const ShownScreen& s : m->screens)
+            if (key == m->id + "/" + s.id) t.questions.push_back(s.text("title").line);
+    return t;
+}
+
+Kiosk::Blocked Kiosk::blocked() const {
+    const ShownScreen* s = current_screen();
+    if (!s || !s->kind->consent || !session_.page.empty()) return Blocked::No;
+    const std::string key = screen_key();
+    if (!s->kind->list.flag.empty()) {  // a quiz: answered right
+        auto a = session_.answers.find(key);
+        const bool right = a != session_.answers.end() && a->second >= 0 && a->second < static_cast<int>(s->items.size()) &&
+                           s->items[static_cast<size_t>(a->second)].flag;
+        return right ? Blocked::No : Blocked::Answer;
+    }
+    if (!session_.reviewed.contains(key)) return Blocked::ReadToEnd;
+    // Every point confirmed, or the page on the patient's list of questions.
+    if (std::find(session_.questions.begin(), session_.questions.end(), key) != session_.questions.end()) return Blocked::No;
+    for (size_t i = 0; i < s->items.size(); ++i)
+        if (!session_.confirmed.contains(key + "/" + std::to_string(i))) return Blocked::Confirm;
+    return Blocked::No;
 }
 
 const ShownModule* Kiosk::current_module() const {
@@ -160,7 +206,7 @@ void Kiosk::change(const Intent& intent, double now) {
         }
         break;
     case Intent::Next:
-        if (!module) break;
+        if (!module || blocked() != Blocked::No) break;
         if (session_.screen + 1 < static_cast<int>(module->screens.size())) {
             go_to_screen(session_.screen + 1);
         } else {
@@ -183,6 +229,7 @@ void Kiosk::change(const Intent& intent, double now) {
     case Intent::Home:
         if (session_.place == Place::Module || session_.place == Place::End) {
             leave_module();
+            session_.stopped = false;
             session_.place = Place::Home;
             session_.module = -1;
             session_.screen = 0;
@@ -229,6 +276,50 @@ void Kiosk::change(const Intent& intent, double now) {
     case Intent::StopSpeech:
     case Intent::SpeechEnded: session_.speech = Speech::Off; break;
     case Intent::Quieter: settings.speech_volume = std::max(1, settings.speech_volume - 1); break;
+    case Intent::PageRead:
+        if (screen && screen->kind->consent) session_.reviewed.insert(screen_key());
+        break;
+    case Intent::Confirm:
+        if (screen && screen->kind->consent && intent.index >= 0 && intent.index < static_cast<int>(screen->items.size()))
+            session_.confirmed.insert(screen_key() + "/" + std::to_string(intent.index));
+        break;
+    case Intent::AddQuestion:
+        if (screen && screen->kind->consent) {
+            const std::string key = screen_key();
+            auto& q = session_.questions;
+            if (auto it = std::find(q.begin(), q.end(), key); it != q.end()) q.erase(it);
+            else q.push_back(key);
+        }
+        break;
+    case Intent::Answer: {
+        if (!screen || screen->kind->list.flag.empty() || intent.index < 0 || intent.index >= static_cast<int>(screen->items.size())) break;
+        const std::string key = screen_key();
+        if (session_.answers.contains(key)) break;  // answered: "Try again" asks again
+        session_.answers[key] = intent.index;
+        if (!screen->items[static_cast<size_t>(intent.index)].flag) session_.missed.insert(key);
+        else record(Event::QuestionAnswered, module->id, screen->id, 0, !session_.missed.contains(key));
+        break;
+    }
+    case Intent::TryAgain:
+        if (screen) session_.answers.erase(screen_key());
+        break;
+    case Intent::ReadAgain:
+        if (screen && !screen->ref.empty())
+            for (size_t i = 0; i < module->screens.size(); ++i)
+                if (module->screens[i].id == screen->ref) {
+                    session_.answers.erase(screen_key());  // back at the question, it is asked again
+                    go_to_screen(static_cast<int>(i));
+                    break;
+                }
+        break;
+    case Intent::StopModule:
+        if (!screen || !screen->kind->consent) break;
+        record(Event::ModuleStopped, module->id, screen->id);
+        for (std::string& q : session_.questions) wipe(q);
+        session_.questions.clear();  // nothing of it stays: the list was only for the clinician
+        session_.place = Place::End;
+        session_.stopped = true;
+        break;
     case Intent::Louder: settings.speech_volume = std::min(kMaxSpeechVolume, settings.speech_volume + 1); break;
     }
 }

@@ -38,6 +38,13 @@ struct Session {
     bool settings_open = false;      // the display settings are over the screen
     Settings settings;               // the clinic's defaults until the patient changes them
     Speech speech = Speech::Off;     // stops whenever what is on screen changes
+    // Consent preparation (screens whose kind prepares consent), by "module/screen":
+    std::set<std::string> reviewed;      // read to the end
+    std::set<std::string> confirmed;     // "module/screen/point": "I understand" tapped
+    std::vector<std::string> questions;  // added to the patient's list, in the order added
+    std::map<std::string, int> answers;  // a quiz's chosen option, until it is asked again
+    std::set<std::string> missed;        // quizzes answered wrong at least once
+    bool stopped = false;                // "I'd like to stop": the end says it is fine to stop
     double last_touch = 0;
     double module_started = 0;  // when the module open now was opened
 
@@ -48,9 +55,11 @@ struct Intent {
     enum Kind { Begin, OpenLanguages, CloseLanguages, ChooseLanguage, OpenModule, Next, Back, Home, OpenItem, ToggleItem,
                 Restart, StillHere, ActivityStarted, ActivityStopped,
                 OpenSettings, CloseSettings, SetTextSize, SetHighContrast, SetReducedMotion,
-                ReadAloud, PauseSpeech, ResumeSpeech, StopSpeech, SpeechEnded, Quieter, Louder };
+                ReadAloud, PauseSpeech, ResumeSpeech, StopSpeech, SpeechEnded, Quieter, Louder,
+                PageRead, Confirm, AddQuestion, Answer, TryAgain, ReadAgain, StopModule };
     Kind kind;
-    int index = -1;  // OpenModule, ToggleItem; SetTextSize (a TextSize); SetHighContrast, SetReducedMotion (0 off, 1 on)
+    int index = -1;  // OpenModule, ToggleItem, Confirm (a point), Answer (an option); SetTextSize (a TextSize);
+                     // SetHighContrast, SetReducedMotion (0 off, 1 on)
     std::string id;  // ChooseLanguage (a locale), OpenItem (an item's id: a route)
 };
 
@@ -58,14 +67,15 @@ struct Intent {
 // The runner drains these every frame.
 struct Event {
     enum Kind { SessionStarted, LanguageChosen, ModuleStarted, ScreenReached, ModuleCompleted, ModuleLeftEarly,
-                SessionTimedOut, SessionRestarted };
+                SessionTimedOut, SessionRestarted, ModuleStopped, QuestionAnswered };
     Kind kind;
     std::string locale;   // the session's language (LanguageChosen: the one chosen)
     std::string module;   // module events and ScreenReached: the module's id
-    std::string screen;   // ScreenReached, ModuleLeftEarly: the screen's id
+    std::string screen;   // ScreenReached, ModuleLeftEarly, ModuleStopped, QuestionAnswered: the screen's id
     double seconds = 0;   // ModuleCompleted: time from opening the module to its end
     std::string version;  // module events: which text was shown, its version and the SHA-256 of its words
     std::string hash;     // (reading.hpp, module_fingerprint), in the language it was shown in
+    bool right_first_time = false;  // QuestionAnswered: the first answer was the right one
 
     bool operator==(const Event&) const = default;
 };
@@ -120,10 +130,28 @@ public:
     const ShownModule* current_module() const;
     const ShownScreen* current_screen() const;
 
+    // What keeps Next from going on, on a screen that prepares consent: its end not yet read,
+    // a point not yet confirmed, its question not yet answered right.
+    enum class Blocked { No, ReadToEnd, Confirm, Answer };
+    Blocked blocked() const;
+    std::string screen_key() const;  // "module/screen" of the module screen on show, empty elsewhere
+    // The module the patient is in or has just finished (its end screen), or null.
+    const ShownModule* last_module() const;
+    // What the end screen says: after "I'd like to stop", that it is fine to stop; after a
+    // module that prepares consent, that the clinician takes consent, with the patient's
+    // questions (the titles of the pages on their list); else thanks for reading.
+    struct EndTexts {
+        const char* title;
+        const char* body;
+        std::vector<std::string> questions;
+        bool lists_questions = false;
+    };
+    EndTexts end_texts() const;
+
 private:
     void reset(double now);
     void change(const Intent& intent, double now);  // apply(), less what every intent shares
-    void record(Event::Kind kind, std::string module = {}, std::string screen = {}, double seconds = 0);
+    void record(Event::Kind kind, std::string module = {}, std::string screen = {}, double seconds = 0, bool right_first_time = false);
     void leave_module();  // before leaving a module from one of its screens: says where
     void set_locale(const std::string& locale);
     void go_to_screen(int screen);

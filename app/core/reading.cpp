@@ -1,5 +1,7 @@
 #include "core/reading.hpp"
 
+#include <algorithm>
+
 #include "core/sha256.hpp"
 
 namespace anteroom {
@@ -54,13 +56,53 @@ void tools(Writer& w);
 
 // A module screen as it stands: the top bar, the content its kind declares, the
 // "Questions?" card, the way on.
-void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set<int>& open, const std::string& page_id) {
+// A screen that prepares consent, as it stands for this session (null: everything it can show,
+// for the transcript): its points and their "I understand", a quiz's options, and what an
+// answer brings.
+void consent_screen(Writer& w, const ShownModule& m, const ShownScreen& s, const Session* session) {
+    const KindSpec& kind = *s.kind;
+    const std::string key = m.id + "/" + s.id;
+    const bool quiz = !kind.list.flag.empty();
+    const auto answer = session ? session->answers.find(key) : std::map<std::string, int>::const_iterator{};
+    const int chosen = session && answer != session->answers.end() ? answer->second : -1;
+    const bool wrong = chosen >= 0 && !s.items[static_cast<size_t>(chosen)].flag;
+    for (size_t f = 0; f < kind.fields.size(); ++f)
+        if (!(quiz && kind.fields[f].key == "explanation")) w.field(kind.fields[f], s.texts[f], false);
+    for (size_t i = 0; i < s.items.size(); ++i) {
+        const std::string& text = s.items[i].text("text").line;
+        if (quiz) {
+            w.line(Reading::Button, text);
+            continue;
+        }
+        w.line(Reading::Paragraph, text);
+        const bool done = session && session->confirmed.contains(key + "/" + std::to_string(i));
+        w.button(done ? "consent.understood" : "consent.understand");
+    }
+    if (quiz) {
+        if (!session || (chosen >= 0 && !wrong)) w.key(Reading::Heading, "quiz.right", 2);
+        if (!session || wrong) {
+            w.key(Reading::Heading, "quiz.wrong", 2);
+            w.field(kind.fields[static_cast<size_t>(kind.field_index("explanation"))], s.text("explanation"), false);
+            w.button("quiz.try_again");
+            w.button("quiz.read_again");
+        }
+    } else {
+        const bool asked = session && std::find(session->questions.begin(), session->questions.end(), key) != session->questions.end();
+        w.button(asked ? "consent.question_marked" : "consent.question");
+        if (!session) w.button("consent.question_marked");
+    }
+}
+
+void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set<int>& open, const std::string& page_id,
+                   const Session* session = nullptr) {
     const Presentation& p = w.p();
     const ShownScreen& s = m.screens[index];
     const KindSpec& kind = *s.kind;
     w.line(Reading::Note, m.title);
     w.line(Reading::Note, p.text("nav.progress", {{"current", double(index + 1)}, {"total", double(m.screens.size())}}));
-    if (const ShownItem* page = page_id.empty() ? nullptr : s.item(page_id)) {
+    if (kind.consent && page_id.empty()) {
+        consent_screen(w, m, s, session);
+    } else if (const ShownItem* page = page_id.empty() ? nullptr : s.item(page_id)) {
         w.button("routes.all");
         for (size_t f = 0; f < kind.list.fields.size(); ++f)
             if (shows(kind.list.fields[f].shown, true)) w.field(kind.list.fields[f], page->texts[f], true);
@@ -78,6 +120,13 @@ void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set
     w.button("nav.home");
     tools(w);
     w.button("nav.language");
+    if (kind.consent) {  // above the bar: what Next waits for, and the way to stop
+        if (!session || kind.list.flag.empty()) {
+            w.key(Reading::Note, "consent.read_to_end");
+            if (!s.items.empty()) w.key(Reading::Note, "consent.acknowledge_first");
+        }
+        w.button("consent.stop");
+    }
     w.button("nav.back");
     w.button(index + 1 == m.screens.size() ? "nav.finish" : "nav.next");
 }
@@ -125,9 +174,16 @@ void home(Writer& w) {
     w.button("nav.back");
 }
 
-void end(Writer& w) {
-    w.key(Reading::Heading, "end.title", 1);
-    w.key(Reading::Paragraph, "end.body");
+// The end of a module: thanks, or for consent the clinician's part and the patient's list of
+// questions, or after "I'd like to stop" that it is fine to stop.
+void end_of(Writer& w, const Kiosk::EndTexts& says) {
+    w.key(Reading::Heading, says.title, 1);
+    w.key(Reading::Paragraph, says.body);
+    if (says.lists_questions) {
+        w.key(Reading::Heading, "consent.questions_title", 2);
+        if (says.questions.empty()) w.key(Reading::Paragraph, "consent.no_questions");
+        for (const std::string& q : says.questions) w.line(Reading::ListItem, q);
+    }
     w.button("end.restart");
     w.button("nav.home");
     tools(w);
@@ -211,9 +267,9 @@ ReadingPage read_current(const Kiosk& kiosk, double now) {
     case Place::Module: {
         const ShownModule& m = *kiosk.current_module();
         const auto screen = static_cast<size_t>(s.screen);
-        return page(screen_name(m, screen, s.page), [&](Writer& w) { module_screen(w, m, screen, s.open_items, s.page); });
+        return page(screen_name(m, screen, s.page), [&](Writer& w) { module_screen(w, m, screen, s.open_items, s.page, &s); });
     }
-    case Place::End: return page("end", end);
+    case Place::End: return page("end", [&](Writer& w) { end_of(w, kiosk.end_texts()); });
     }
     return {};
 }
@@ -264,7 +320,11 @@ std::vector<ReadingPage> read_everything(const Kiosk& kiosk, const std::string& 
                 for (const ShownItem& item : s.items)
                     page(screen_name(m, i, item.id), in, [&](Writer& w) { module_screen(w, m, i, {}, item.id); });
         }
-        page(m.id + " end", p, end);
+        const bool consent = std::any_of(m.screens.begin(), m.screens.end(), [](const ShownScreen& s) { return s.kind->consent; });
+        page(m.id + " end", p, [&](Writer& w) {
+            end_of(w, consent ? Kiosk::EndTexts{"consent.end_title", "consent.end_body", {}, true} : Kiosk::EndTexts{"end.title", "end.body", {}, false});
+        });
+        if (consent) page(m.id + " stopped", p, [&](Writer& w) { end_of(w, {"consent.stop_title", "consent.stop_body", {}, false}); });
     }
     page("display settings (Aa)", p, display_settings);
     page("while a screen is read aloud", p, [&](Writer& w) { reading_aloud(w, kiosk.config().defaults.speech_volume); });

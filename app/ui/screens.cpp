@@ -32,7 +32,7 @@ float button_width(UiContext& ctx, const std::string& label, float min_em) {
 struct BottomBar {
     bool back = false, forward = false;
 };
-BottomBar bottom_bar(UiContext& ctx, const ImRect& display, const std::string& back, const std::string& forward) {
+BottomBar bottom_bar(UiContext& ctx, const ImRect& display, const std::string& back, const std::string& forward, bool forward_enabled = true) {
     BottomBar result;
     const float h = ctx.metrics.button_height();
     const float y = display.Max.y - ctx.metrics.margin() - h;
@@ -45,7 +45,7 @@ BottomBar bottom_bar(UiContext& ctx, const ImRect& display, const std::string& b
     if (!forward.empty()) {
         const float w = std::min(half, button_width(ctx, forward, 9));
         const float right = display.Max.x - ctx.metrics.margin();
-        result.forward = button(ctx, forward, ImRect({right - w, y}, {right, y + h}), ButtonKind::Primary);
+        result.forward = button(ctx, forward, ImRect({right - w, y}, {right, y + h}), forward_enabled ? ButtonKind::Primary : ButtonKind::Disabled);
     }
     return result;
 }
@@ -491,6 +491,85 @@ void compare_kind(UiContext& ctx, const Kiosk&, const ShownScreen& screen, float
     if (const ShownText& closing = screen.text("closing"); !closing.empty()) draw_rich(ctx, closing.rich, width, ctx.palette.text);
 }
 
+// A consent topic: its key points in a card, the detail, then each point to confirm with its
+// "I understand", and "I have a question about this" for the patient's own list.
+void topic_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
+    const Presentation& shown = kiosk.shown();
+    const Session& session = kiosk.session();
+    const std::string key = kiosk.screen_key();
+    const float e = em(ctx), pad = 1.0f * e, h = ctx.metrics.button_height();
+    Card points = begin_card(ctx, width, pad);
+    draw_rich(ctx, screen.text("key_points").rich, width - 2 * pad, ctx.palette.text);
+    end_card(ctx, points, ctx.palette.accent, ctx.palette.card_border);
+    gap(ctx, 1.0f);
+    draw_rich(ctx, screen.text("body").rich, width, ctx.palette.text);
+    const std::string& understand = shown.text("consent.understand");
+    const std::string& understood = shown.text("consent.understood");
+    for (size_t i = 0; i < screen.items.size(); ++i) {
+        gap(ctx, 0.8f);
+        const bool done = session.confirmed.contains(key + "/" + std::to_string(i));
+        Card card = begin_card(ctx, width, pad);
+        draw_text(ctx, screen.items[i].text("text").line, face_font(ctx, kLabelFace), width - 2 * pad, ctx.palette.text);
+        gap(ctx, 0.5f);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float w = std::min(width - 2 * pad, std::max(button_width(ctx, understand, 8), button_width(ctx, understood, 8)));
+        if (button(ctx, done ? understood : understand, ImRect(at, {at.x + w, at.y + h}), done ? ButtonKind::Primary : ButtonKind::Secondary,
+                   {screen.items[i].text("text").line, done}) && !done)
+            ctx.post({Intent::Confirm, static_cast<int>(i)});
+        ImGui::SetCursorScreenPos({at.x, at.y + h});
+        end_card(ctx, card, ctx.palette.surface, ctx.palette.card_border);
+    }
+    gap(ctx, 1.0f);
+    const bool asked = std::find(session.questions.begin(), session.questions.end(), key) != session.questions.end();
+    const std::string& label = shown.text(asked ? "consent.question_marked" : "consent.question");
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float w = std::min(width, std::max(button_width(ctx, shown.text("consent.question"), 8), button_width(ctx, shown.text("consent.question_marked"), 8)));
+    if (button(ctx, label, ImRect(at, {at.x + w, at.y + h}), asked ? ButtonKind::Primary : ButtonKind::Secondary, {{}, asked}))
+        ctx.post({Intent::AddQuestion});
+    ImGui::SetCursorScreenPos({at.x, at.y + h});
+}
+
+// A question on the topic before it: its options; once answered, "That's right", or a kind
+// explanation with the way back to the topic and the way to answer again.
+void quiz_kind(UiContext& ctx, const Kiosk& kiosk, const ShownScreen& screen, float width) {
+    const Presentation& shown = kiosk.shown();
+    const auto answer = kiosk.session().answers.find(kiosk.screen_key());
+    const int chosen = answer == kiosk.session().answers.end() ? -1 : answer->second;
+    const float e = em(ctx), pad = 1.0f * e, h = ctx.metrics.button_height();
+    draw_text(ctx, screen.text("question").line, face_font(ctx, kHeadingFace), width, ctx.palette.text);
+    gap(ctx, 0.8f);
+    ImFont* font = ctx.fonts.face(Style::Bold);
+    for (size_t i = 0; i < screen.items.size(); ++i) {
+        const std::string& option = screen.items[i].text("text").line;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float option_h = std::max(h, measure_text(ctx, option, font, width - 1.2f * e).y + 0.8f * e);
+        const bool mine = static_cast<int>(i) == chosen;
+        const ButtonKind kind = mine ? ButtonKind::Primary : chosen >= 0 ? ButtonKind::Disabled : ButtonKind::Secondary;
+        if (button(ctx, option, ImRect(at, {at.x + width, at.y + option_h}), kind, {{}, mine}) && chosen < 0)
+            ctx.post({Intent::Answer, static_cast<int>(i)});
+        ImGui::SetCursorScreenPos({at.x, at.y + option_h + 0.5f * e});
+    }
+    if (chosen < 0) return;
+    gap(ctx, 0.5f);
+    Card card = begin_card(ctx, width, pad);
+    if (screen.items[static_cast<size_t>(chosen)].flag) {
+        draw_text(ctx, shown.text("quiz.right"), face_font(ctx, kHeadingFace), width - 2 * pad, ctx.palette.primary);
+    } else {
+        draw_text(ctx, shown.text("quiz.wrong"), face_font(ctx, kHeadingFace), width - 2 * pad, ctx.palette.primary);
+        gap(ctx, 0.4f);
+        draw_rich(ctx, screen.text("explanation").rich, width - 2 * pad, ctx.palette.text);
+        gap(ctx, 0.8f);
+        const std::string& again = shown.text("quiz.read_again");
+        const std::string& retry = shown.text("quiz.try_again");
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        std::vector<ImRect> rects = flow({button_width(ctx, retry, 6), button_width(ctx, again, 6)}, at.x, at.x + width - 2 * pad, at.y, h, 0.5f * e);
+        if (button(ctx, retry, rects[0], ButtonKind::Primary)) ctx.post({Intent::TryAgain});
+        if (button(ctx, again, rects[1], ButtonKind::Secondary)) ctx.post({Intent::ReadAgain});
+        ImGui::SetCursorScreenPos({at.x, rects.back().Max.y});
+    }
+    end_card(ctx, card, ctx.palette.accent, ctx.palette.card_border);
+}
+
 // An item's own page (a route): a way back to all of them, then what the item shows when open.
 void item_page(UiContext& ctx, const Presentation& shown, const ShownScreen& screen, const ShownItem& item, float width) {
     const float e = em(ctx);
@@ -527,6 +606,8 @@ const std::map<std::string_view, DrawKind>& kind_drawers() {
         {"timeline", timeline_kind},
         {"compare", compare_kind},
         {"routes", routes_kind},
+        {"topic", topic_kind},
+        {"quiz", quiz_kind},
     };
     return drawers;
 }
@@ -574,8 +655,32 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         draw->AddRectFilled(segment.Min, segment.Max, i <= session.screen ? ctx.palette.primary : ctx.palette.outline, 0.11f * e);
     }
 
+    // Preparing consent: "I'd like to stop" always in reach above the bar, and beside it, in
+    // words, what Next waits for.
+    const bool consent = screen.kind->consent && session.page.empty();
+    const float bh = ctx.metrics.button_height();
+    const Kiosk::Blocked blocked = kiosk.blocked();
+    float content_bottom = bottom_bar_top(ctx, display);
+    if (consent) {
+        const std::string& stop = shown.text("consent.stop");
+        const float stop_w = button_width(ctx, stop, 7);
+        const float y = content_bottom - bh - 0.2f * e;
+        const float right = display.Max.x - margin;
+        if (button(ctx, stop, ImRect({right - stop_w, y}, {right, y + bh}), ButtonKind::Secondary)) ctx.post({Intent::StopModule});
+        const char* why = blocked == Kiosk::Blocked::ReadToEnd ? "consent.read_to_end" : blocked == Kiosk::Blocked::Confirm ? "consent.acknowledge_first" : nullptr;
+        if (why) {
+            const float w = right - stop_w - e - (display.Min.x + margin);
+            const float text_h = measure_text(ctx, shown.text(why), ctx.fonts.small, w).y;
+            ImGui::SetCursorScreenPos({display.Min.x + margin, std::round(y + bh / 2 - text_h / 2)});
+            draw_text(ctx, shown.text(why), ctx.fonts.small, w, ctx.palette.text);
+            content_bottom = std::min(y, std::round(y + bh / 2 - text_h / 2)) - 0.3f * e;
+        } else {
+            content_bottom = y - 0.3f * e;
+        }
+    }
+
     // The screen's content, scrolled by finger.
-    const ImRect area({display.Min.x, seg_y + 0.6f * e}, {display.Max.x, bottom_bar_top(ctx, display)});
+    const ImRect area({display.Min.x, seg_y + 0.6f * e}, {display.Max.x, content_bottom});
     const ShownItem* page = session.page.empty() ? nullptr : screen.item(session.page);
     const float top = begin_scroll(ctx, module.id + "/" + screen.id + "/" + session.page, area);
     const ImRect col = column(ctx, display);
@@ -596,9 +701,12 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     ask_care_team(ctx, shown, width);
     gap(ctx, 2.5f);  // room to scroll the last words clear of the hint
     end_scroll(ctx, area);
+    // Read to its end: it fits, or has been scrolled there (once ImGui knows its height).
+    const ScrollState& s = ctx.scroll;
+    if (blocked == Kiosk::Blocked::ReadToEnd && s.frames >= 2 && s.y >= s.max_y - 2) ctx.post({Intent::PageRead});
 
     const bool last = session.screen + 1 == total;
-    BottomBar nav = bottom_bar(ctx, display, shown.text("nav.back"), shown.text(last ? "nav.finish" : "nav.next"));
+    BottomBar nav = bottom_bar(ctx, display, shown.text("nav.back"), shown.text(last ? "nav.finish" : "nav.next"), blocked == Kiosk::Blocked::No);
     if (nav.back) ctx.post({Intent::Back});
     if (nav.forward) ctx.post({Intent::Next});
 }
@@ -612,13 +720,29 @@ void end_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     const float e = em(ctx);
     const float h = ctx.metrics.button_height();
     const float width = std::min(col.GetWidth(), 18 * e);
-    const float body_h = measure_text(ctx, shown.text("end.title"), ctx.fonts.title, col.GetWidth()).y +
-                         measure_text(ctx, shown.text("end.body"), ctx.fonts.body[0], col.GetWidth()).y + 2 * h + 4 * e;
+    const Kiosk::EndTexts says = kiosk.end_texts();
     const ImRect area({display.Min.x, bar}, display.Max);
     const float top = begin_scroll(ctx, "end", area);
+    const float body_h = measure_text(ctx, shown.text(says.title), ctx.fonts.title, col.GetWidth()).y +
+                         measure_text(ctx, shown.text(says.body), ctx.fonts.body[0], col.GetWidth()).y + 2 * h + 4 * e;
     ImGui::SetCursorScreenPos({col.Min.x, top + std::max(ctx.metrics.margin(), std::round((area.GetHeight() - body_h) / 2))});
-    screen_title(ctx, shown.text("end.title"), col.GetWidth(), 0.5f);
-    draw_text(ctx, shown.text("end.body"), ctx.fonts.body[0], col.GetWidth(), ctx.palette.text, 0.5f);
+    screen_title(ctx, shown.text(says.title), col.GetWidth(), 0.5f);
+    draw_text(ctx, shown.text(says.body), ctx.fonts.body[0], col.GetWidth(), ctx.palette.text, 0.5f);
+    if (says.lists_questions) {  // the patient's own list, to show the clinician: nothing of it is kept
+        gap(ctx, 1.2f);
+        const float pad = 1.0f * e;
+        Card card = begin_card(ctx, col.GetWidth(), pad);
+        draw_text(ctx, shown.text("consent.questions_title"), face_font(ctx, kHeadingFace), col.GetWidth() - 2 * pad, ctx.palette.primary);
+        gap(ctx, 0.4f);
+        if (says.questions.empty()) {
+            draw_text(ctx, shown.text("consent.no_questions"), ctx.fonts.body[0], col.GetWidth() - 2 * pad, ctx.palette.text);
+        } else {
+            RichText list;
+            for (const std::string& q : says.questions) list.blocks.push_back({BlockKind::Bullet, 0, 0, {{q, Style::Regular}}});
+            draw_rich(ctx, list, col.GetWidth() - 2 * pad, ctx.palette.text);
+        }
+        end_card(ctx, card, ctx.palette.surface, ctx.palette.card_border);
+    }
     gap(ctx, 2);
     const float left = std::round(display.GetCenter().x - width / 2);
     float y = ImGui::GetCursorScreenPos().y;

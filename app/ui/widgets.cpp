@@ -270,6 +270,9 @@ void draw_focus(UiContext& ctx) {
         float shift = 0;
         if (at->rect.Max.y > bottom) shift = at->rect.Max.y - bottom;
         if (at->rect.Min.y - shift < top) shift = at->rect.Min.y - top;
+        // The page's last target: on to the page's end, so keys alone read all of it.
+        const bool last = std::none_of(at + 1, f.targets.end(), [&](const FocusTarget& t) { return t.scroll == at->scroll; });
+        if (last && at->rect.Min.y - (at->scroll->max_y - at->scroll->y) >= top) shift = at->scroll->max_y - at->scroll->y;
         if (shift != 0) {
             ScrollState& s = *at->scroll;
             s.y = std::clamp(s.y + shift, 0.f, std::max(0.f, s.max_y));
@@ -296,16 +299,25 @@ bool tap_area(UiContext& ctx, const std::string& label, const ImRect& rect, bool
 bool button(UiContext& ctx, const std::string& label, const ImRect& logical, ButtonKind kind, Spoken spoken) {
     const ImRect rect = ctx.mirror.rect(logical);
     bool pressed = false;
-    const bool tapped = tap_screen_area(ctx, label, rect, &pressed, std::move(spoken));
+    bool tapped = false;
+    if (kind == ButtonKind::Disabled) {  // seen, and said why beside it, but nothing to press
+        ImRect visible = rect;
+        visible.ClipWithFull(current_clip());
+        ctx.probe.items.push_back({label, rect, visible, false});
+    } else {
+        tapped = tap_screen_area(ctx, label, rect, &pressed, std::move(spoken));
+    }
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const Palette& p = ctx.palette;
     const float corner = ctx.metrics.corner();
     ImU32 fill = p.surface, text = p.primary;
     if (kind == ButtonKind::Primary) fill = pressed ? p.primary_pressed : p.primary, text = p.on_primary;
     else if (kind == ButtonKind::Secondary) fill = pressed ? p.surface_pressed : p.surface;
+    else if (kind == ButtonKind::Disabled) fill = p.surface, text = p.text_muted;
     else fill = pressed ? p.surface_pressed : 0;
     if (fill) draw->AddRectFilled(rect.Min, rect.Max, fill, corner);
-    if (kind == ButtonKind::Secondary) draw->AddRect(rect.Min, rect.Max, p.primary, corner, 0, std::max(2.f, 0.07f * ctx.fonts.em));
+    if (kind == ButtonKind::Secondary || kind == ButtonKind::Disabled)
+        draw->AddRect(rect.Min, rect.Max, kind == ButtonKind::Disabled ? p.text_muted : p.primary, corner, 0, std::max(2.f, 0.07f * ctx.fonts.em));
 
     // Centre the label; wrap it if the button is narrow (long words in other languages).
     ImFont* font = ctx.fonts.body[static_cast<int>(Style::Bold)];
@@ -329,6 +341,7 @@ float begin_scroll(UiContext& ctx, const std::string& key, const ImRect& area, S
         s = ScrollState{key};
         ctx.wants_frame = true;  // ImGui knows a new page's height only a frame later: draw it again
     }
+    ++s.frames;
     s.view = area.GetHeight();
     s.used = true;
     const Touch& t = ctx.touch;

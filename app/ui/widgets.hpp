@@ -27,6 +27,7 @@ struct ScrollState {
     float velocity = 0;  // px/s of the fling after a drag
     bool dragging = false;
     bool used = false;  // drawn this frame; a screen without a scroll area drops the state
+    int frames = 0;     // drawn this many frames: from the second, max_y is the page's own
 };
 
 // Right-to-left screens are laid out left to right, like every other, and reflected as they
@@ -106,7 +107,7 @@ struct UiContext {
     }
 };
 
-enum class ButtonKind { Primary, Secondary, Quiet };
+enum class ButtonKind { Primary, Secondary, Quiet, Disabled };  // Disabled: drawn, not tappable, not in focus reach
 
 // Text styles in em sizes.
 TextStyle body_style(const UiContext& ctx);

@@ -664,18 +664,24 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
     if (consent) {
         const std::string& stop = shown.text("consent.stop");
         const float stop_w = button_width(ctx, stop, 7);
-        const float y = content_bottom - bh - 0.2f * e;
-        const float right = display.Max.x - margin;
-        if (button(ctx, stop, ImRect({right - stop_w, y}, {right, y + bh}), ButtonKind::Secondary)) ctx.post({Intent::StopModule});
+        const float right = display.Max.x - margin, left = display.Min.x + margin;
+        const bool last_screen = session.screen + 1 == total;
+        // In the bar between Back and Next when there is room, else on a row of its own above it.
+        const float bar_room = right - left - button_width(ctx, shown.text("nav.back"), 7) - button_width(ctx, shown.text(last_screen ? "nav.finish" : "nav.next"), 9);
+        const bool in_bar = bar_room >= stop_w + 2 * e;
+        const float bar_y = display.Max.y - margin - bh;
+        const float y = in_bar ? bar_y : content_bottom - bh - 0.2f * e;
+        const float stop_x = in_bar ? std::round(display.GetCenter().x - stop_w / 2) : right - stop_w;
+        if (button(ctx, stop, ImRect({stop_x, y}, {stop_x + stop_w, y + bh}), ButtonKind::Secondary)) ctx.post({Intent::StopModule});
+        content_bottom = in_bar ? content_bottom : y - 0.3f * e;
         const char* why = blocked == Kiosk::Blocked::ReadToEnd ? "consent.read_to_end" : blocked == Kiosk::Blocked::Confirm ? "consent.acknowledge_first" : nullptr;
-        if (why) {
-            const float w = right - stop_w - e - (display.Min.x + margin);
+        if (why) {  // what Next waits for, in words, just above the bar
+            const float w = in_bar ? right - left : right - stop_w - e - left;
             const float text_h = measure_text(ctx, shown.text(why), ctx.fonts.small, w).y;
-            ImGui::SetCursorScreenPos({display.Min.x + margin, std::round(y + bh / 2 - text_h / 2)});
+            const float text_y = in_bar ? content_bottom - text_h - 0.2f * e : std::round(y + bh / 2 - text_h / 2);
+            ImGui::SetCursorScreenPos({left, text_y});
             draw_text(ctx, shown.text(why), ctx.fonts.small, w, ctx.palette.text);
-            content_bottom = std::min(y, std::round(y + bh / 2 - text_h / 2)) - 0.3f * e;
-        } else {
-            content_bottom = y - 0.3f * e;
+            content_bottom = std::min(content_bottom, text_y - 0.3f * e);
         }
     }
 

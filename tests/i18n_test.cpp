@@ -473,8 +473,8 @@ const BrokenTranslation kBrokenTranslations[] = {
     // Whole-entry problems point at the entry; a missing entry at the file.
     {"missing-translation", 0, "missing translation of \"aftercare/home-safely:step.1.body\"",
      "  aftercare: 7/8 current, 0 stale, 1 missing -> shown in the fallback language"},
-    {"stale", 41, "stale: the English of \"interface:end.body\" changed", "interface 67/68 current, 1 stale, 0 missing"},
-    {"fuzzy", 121, "\"interface:nav.next\" is marked fuzzy", "interface 67/68 current, 1 stale, 0 missing"},
+    {"stale", 41, "stale: the English of \"interface:end.body\" changed", "interface 68/69 current, 1 stale, 0 missing"},
+    {"fuzzy", 121, "\"interface:nav.next\" is marked fuzzy", "interface 68/69 current, 1 stale, 0 missing"},
     {"unknown-context", 318, "msgctxt \"visit/parking:title\" matches no text", nullptr},
 };
 

@@ -72,6 +72,7 @@ const std::vector<InterfaceKey>& interface_keys() {
         {"consent.stop_body", {}},
         {"consent.read_to_end", {}, kNoteFace},
         {"consent.acknowledge_first", {}, kNoteFace},
+        {"consent.answer_first", {}, kNoteFace},
         {"consent.end_title", {}, kTitleFace},
         {"consent.end_body", {}},
         {"consent.questions_title", {}, kHeadingFace},

@@ -94,7 +94,7 @@ void consent_screen(Writer& w, const ShownModule& m, const ShownScreen& s, const
 }
 
 void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set<int>& open, const std::string& page_id,
-                   const Session* session = nullptr) {
+                   const Session* session = nullptr, Kiosk::Blocked blocked = Kiosk::Blocked::No) {
     const Presentation& p = w.p();
     const ShownScreen& s = m.screens[index];
     const KindSpec& kind = *s.kind;
@@ -121,10 +121,11 @@ void module_screen(Writer& w, const ShownModule& m, size_t index, const std::set
     tools(w);
     w.button("nav.language");
     if (kind.consent) {  // above the bar: what Next waits for, and the way to stop
-        if (!session || kind.list.flag.empty()) {
-            w.key(Reading::Note, "consent.read_to_end");
-            if (!s.items.empty()) w.key(Reading::Note, "consent.acknowledge_first");
-        }
+        const bool quiz = !kind.list.flag.empty();
+        // What Next waits for: as it stands, or for the transcript every note the screen can show.
+        if (session ? blocked == Kiosk::Blocked::ReadToEnd : !quiz) w.key(Reading::Note, "consent.read_to_end");
+        if (session ? blocked == Kiosk::Blocked::Confirm : !quiz && !s.items.empty()) w.key(Reading::Note, "consent.acknowledge_first");
+        if (session ? blocked == Kiosk::Blocked::Answer : quiz) w.key(Reading::Note, "consent.answer_first");
         w.button("consent.stop");
     }
     w.button("nav.back");
@@ -267,7 +268,7 @@ ReadingPage read_current(const Kiosk& kiosk, double now) {
     case Place::Module: {
         const ShownModule& m = *kiosk.current_module();
         const auto screen = static_cast<size_t>(s.screen);
-        return page(screen_name(m, screen, s.page), [&](Writer& w) { module_screen(w, m, screen, s.open_items, s.page, &s); });
+        return page(screen_name(m, screen, s.page), [&](Writer& w) { module_screen(w, m, screen, s.open_items, s.page, &s, kiosk.blocked()); });
     }
     case Place::End: return page("end", [&](Writer& w) { end_of(w, kiosk.end_texts()); });
     }

@@ -674,7 +674,10 @@ void module_screen(UiContext& ctx, const Kiosk& kiosk, const ImRect& display) {
         const float stop_x = in_bar ? std::round(display.GetCenter().x - stop_w / 2) : right - stop_w;
         if (button(ctx, stop, ImRect({stop_x, y}, {stop_x + stop_w, y + bh}), ButtonKind::Secondary)) ctx.post({Intent::StopModule});
         content_bottom = in_bar ? content_bottom : y - 0.3f * e;
-        const char* why = blocked == Kiosk::Blocked::ReadToEnd ? "consent.read_to_end" : blocked == Kiosk::Blocked::Confirm ? "consent.acknowledge_first" : nullptr;
+        const char* why = blocked == Kiosk::Blocked::ReadToEnd ? "consent.read_to_end"
+                          : blocked == Kiosk::Blocked::Confirm ? "consent.acknowledge_first"
+                          : blocked == Kiosk::Blocked::Answer  ? "consent.answer_first"
+                                                               : nullptr;
         if (why) {  // what Next waits for, in words, just above the bar
             const float w = in_bar ? right - left : right - stop_w - e - left;
             const float text_h = measure_text(ctx, shown.text(why), ctx.fonts.small, w).y;

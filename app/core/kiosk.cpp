@@ -121,7 +121,7 @@ Kiosk::Blocked Kiosk::blocked() const {
         auto a = session_.answers.find(key);
         const bool right = a != session_.answers.end() && a->second >= 0 && a->second < static_cast<int>(s->items.size()) &&
                            s->items[static_cast<size_t>(a->second)].flag;
-        return right ? Blocked::No : Blocked::Answer;
+        return right ? Blocked::No : a == session_.answers.end() ? Blocked::Answer : Blocked::AnswerAgain;
     }
     if (!session_.reviewed.contains(key)) return Blocked::ReadToEnd;
     // Every point confirmed, or the page on the patient's list of questions.

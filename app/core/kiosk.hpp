@@ -132,7 +132,7 @@ public:
 
     // What keeps Next from going on, on a screen that prepares consent: its end not yet read,
     // a point not yet confirmed, its question not yet answered right.
-    enum class Blocked { No, ReadToEnd, Confirm, Answer };
+    enum class Blocked { No, ReadToEnd, Confirm, Answer, AnswerAgain };  // AnswerAgain: answered wrong
     Blocked blocked() const;
     std::string screen_key() const;  // "module/screen" of the module screen on show, empty elsewhere
     // The module the patient is in or has just finished (its end screen), or null.

@@ -200,6 +200,19 @@ bool looks_the_same(const Difference& d, Size size) {
     return d.pixels >= 0 && d.pixels <= static_cast<long>(size.width) * size.height / 10000 && d.most <= 1;
 }
 
+// A 1920x1080 screen that has settled: two shots alike, after something changed it from
+// `before` (in more than 1 pixel in 200); empty after 10 s without. Shots go to dir/name.png.
+Image settled_screen(const std::string& display, const fs::path& dir, const Image& before, const std::string& name) {
+    Image previous, now;
+    for (auto end = Clock::now() + 10s; Clock::now() < end; std::this_thread::sleep_for(150ms)) {
+        now = screenshot(display, dir / (name + ".png"));
+        const Difference moved = compare(now, before);
+        if ((before.rgb.empty() || moved.pixels > 1920 * 1080 / 200) && compare(now, previous).pixels == 0) return now;
+        previous = now;
+    }
+    return Image{};
+}
+
 class Fullscreen : public ::testing::TestWithParam<std::tuple<const char*, Size>> {
 protected:
     static void SetUpTestSuite() {
@@ -373,17 +386,7 @@ TEST_P(Drag, AFingerDragScrollsALongScreen) {
         ~Stopper() { stop(pid); }
     } stopper{pid};
 
-    // A screen that has settled: two shots alike, after something changed it from `before`.
-    auto settled = [&](const Image& before, const char* name) {
-        Image previous, now;
-        for (auto end = Clock::now() + 10s; Clock::now() < end; std::this_thread::sleep_for(150ms)) {
-            now = screenshot(display, dir / (std::string(name) + ".png"));
-            const Difference moved = compare(now, before);
-            if ((before.rgb.empty() || moved.pixels > 1920 * 1080 / 200) && compare(now, previous).pixels == 0) return now;
-            previous = now;
-        }
-        return Image{};
-    };
+    auto settled = [&](const Image& before, const std::string& name) { return settled_screen(display, dir, before, name); };
     auto tap = [&](int x, int y) { run(display, "xdotool mousemove " + std::to_string(x) + " " + std::to_string(y) + " click 1"); };
 
     Image screen = settled({}, "attract");
@@ -464,17 +467,7 @@ TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
         ~Stopper() { stop(pid); }
     } stopper{pid};
 
-    // A screen that has settled: two shots alike, after something changed it from `before`.
-    auto settled = [&](const Image& before, const std::string& name) {
-        Image previous, now;
-        for (auto end = Clock::now() + 10s; Clock::now() < end; std::this_thread::sleep_for(150ms)) {
-            now = screenshot(display, dir / (name + ".png"));
-            const Difference moved = compare(now, before);
-            if ((before.rgb.empty() || moved.pixels > 1920 * 1080 / 200) && compare(now, previous).pixels == 0) return now;
-            previous = now;
-        }
-        return Image{};
-    };
+    auto settled = [&](const Image& before, const std::string& name) { return settled_screen(display, dir, before, name); };
     auto key = [&](const char* keys) {  // the focus ring moves: too small a change to wait for, so a pause
         run(display, std::string("xdotool key --delay 60 ") + keys);
         std::this_thread::sleep_for(150ms);

@@ -209,9 +209,8 @@ bool tap_screen_area(UiContext& ctx, const std::string& label, const ImRect& rec
     return live && ctx.touch.tapped_on(visible);
 }
 
-int key_index(ImGuiKey key) { return ImGui::GetKeyIndex(key); }
 bool key_pressed(ImGuiKey key) {
-    const int i = key_index(key);
+    const int i = ImGui::GetKeyIndex(key);
     return i >= 0 && ImGui::IsKeyPressed(i);
 }
 }  // namespace

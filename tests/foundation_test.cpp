@@ -126,7 +126,7 @@ TEST(Outbox, LeavingEarlyAndTimingOutSayWhereThePatientWas) {
               (std::vector<std::string>{"session started", "language chosen en", "module started education", "screen reached education " + first,
                                         "screen reached education " + second, "module left early education " + second,
                                         "module started education", "screen reached education " + first,
-                                        "module left early education " + first, "session timed out"}));
+                                        "session timed out education " + first}));
 }
 
 TEST(Outbox, NothingHappensWithoutAPatient) {

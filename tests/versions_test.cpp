@@ -110,10 +110,16 @@ TEST(Versions, ModuleEventsSayWhichTextWasShown) {
     ASSERT_TRUE(h.tap(h.kiosk().shown().modules.at(0).title));
     ASSERT_TRUE(h.tap(h.text("nav.home")));
     const ModuleFingerprint f = module_fingerprint(h.kiosk(), "ko", 0);
+    // Outside a module, an event names the text of every module: versions joined, hashes hashed.
+    const ModuleFingerprint second = module_fingerprint(h.kiosk(), "ko", 1);
+    const ModuleFingerprint first_en = module_fingerprint(h.kiosk(), "en", 0), second_en = module_fingerprint(h.kiosk(), "en", 1);
     int module_events = 0;
     for (const Event& e : h.take_events()) {
         if (e.module.empty()) {
-            EXPECT_TRUE(e.hash.empty()) << event_name(e.kind);
+            const bool korean = e.locale == "ko";
+            EXPECT_EQ(e.version, f.version + "+" + second.version) << event_name(e.kind);
+            EXPECT_EQ(e.hash, korean ? sha256_hex(f.hash + second.hash) : sha256_hex(first_en.hash + second_en.hash))
+                << event_name(e.kind);
             continue;
         }
         ++module_events;

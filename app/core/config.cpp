@@ -1,6 +1,7 @@
 #include "core/config.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <optional>
 #include <tuple>
@@ -96,6 +97,21 @@ ConfigLoad read_config(std::string_view text, const std::string& file, Diagnosti
     if (auto v = r.string("screen_pixels", false)) {
         if (auto pixels = parse_pixels(v->text)) std::tie(c.screen_width, c.screen_height) = *pixels;
         else r.error(v->line, "screen_pixels '" + v->text + "' must be the screen's width and height in pixels, like \"1920x1080\" (each 320 to 16384)");
+    }
+    if (auto v = r.string("kiosk_pseudonym", false)) {
+        const bool plain = !v->text.empty() && v->text.size() <= 40 &&
+                           std::all_of(v->text.begin(), v->text.end(), [](char ch) {
+                               return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.';
+                           });
+        if (plain) c.kiosk_pseudonym = v->text;
+        else r.error(v->line, "kiosk_pseudonym '" + v->text + "' must be 1 to 40 letters, digits, '-', '_' or '.', like \"waiting-room-2\"");
+    }
+    if (auto v = r.string("event_store", false)) c.event_store = v->text;
+    if (auto v = r.integer("retention_days", false, 1, 3650)) c.retention_days = static_cast<int>(*v);
+    if (auto v = r.integer("min_cell", false, kLeastMinCell, 1000)) c.min_cell = static_cast<int>(*v);
+    if (auto v = r.string("forward_to", false)) {
+        if (v->text.rfind("postgresql://", 0) == 0 || v->text.rfind("postgres://", 0) == 0) c.forward_to = v->text;
+        else r.error(v->line, "forward_to must be a PostgreSQL address, like \"postgresql://anteroom@db.clinic.example/anteroom\"");
     }
 
     if (auto routes = r.string_array("routes_offered", false)) {

@@ -46,7 +46,18 @@ struct ClinicConfig {
     // own report, or kAssumedDiagonalIn, stands in) and, for `anteroom check`, its pixels.
     double screen_diagonal_in = 0;
     int screen_width = 1920, screen_height = 1080;
+    // The event store (README, "What is stored"): the name every record of this kiosk carries
+    // (a pseudonym the clinic chooses, never a device's name), the SQLite file (empty: the state
+    // directory), how long records are kept, the least count a report shows, and the clinic's
+    // PostgreSQL server to forward to (empty: none).
+    std::string kiosk_pseudonym = "kiosk";
+    std::string event_store;
+    int retention_days = 365;
+    int min_cell = 5;
+    std::string forward_to;
 };
+// A report never shows a count below this; min_cell may raise it, not lower it.
+inline constexpr int kLeastMinCell = 3;
 
 // The diagonal assumed when neither the configuration nor the display gives one: a usual kiosk screen.
 inline constexpr double kAssumedDiagonalIn = 24;

@@ -1,6 +1,7 @@
 #include "core/kiosk.hpp"
 
 #include "core/reading.hpp"
+#include "core/sha256.hpp"
 #include "core/wipe.hpp"
 
 #include <algorithm>
@@ -30,6 +31,7 @@ const char* event_name(Event::Kind kind) {
     case Event::SessionRestarted: return "session restarted";
     case Event::ModuleStopped: return "module stopped";
     case Event::QuestionAnswered: return "question answered";
+    case Event::ConsentCompleted: return "consent completed";
     }
     return "?";
 }
@@ -39,12 +41,26 @@ std::vector<Event> Kiosk::take_events() { return std::exchange(outbox_, {}); }
 void Kiosk::record(Event::Kind kind, std::string module, std::string screen, double seconds, bool right_first_time) {
     Event e{kind, session_.locale, std::move(module), std::move(screen), seconds};
     e.right_first_time = right_first_time;
-    if (!e.module.empty()) {  // which text: worked out once per language and module
-        auto it = fingerprints_.find({e.locale, e.module});
-        if (it == fingerprints_.end()) {
+    // Which text: worked out once per language and module. Outside a module, the text of
+    // every module: their versions joined by "+", and the SHA-256 of their hashes.
+    auto it = fingerprints_.find({e.locale, e.module});
+    if (it == fingerprints_.end() && !e.locale.empty()) {
+        std::pair<std::string, std::string> text;
+        if (!e.module.empty()) {
             const ModuleFingerprint f = module_fingerprint(*this, e.locale, static_cast<size_t>(session_.module));
-            it = fingerprints_.emplace(std::pair{e.locale, e.module}, std::pair{f.version, f.hash}).first;
+            text = {f.version, f.hash};
+        } else {
+            std::string hashes;
+            for (size_t m = 0; m < presentation(e.locale).modules.size(); ++m) {
+                const ModuleFingerprint f = module_fingerprint(*this, e.locale, m);
+                text.first += (m ? "+" : "") + f.version;
+                hashes += f.hash;
+            }
+            text.second = sha256_hex(hashes);
         }
+        it = fingerprints_.emplace(std::pair{e.locale, e.module}, std::move(text)).first;
+    }
+    if (it != fingerprints_.end()) {
         e.version = it->second.first;
         e.hash = it->second.second;
     }
@@ -104,8 +120,7 @@ const ShownModule* Kiosk::last_module() const {
 Kiosk::EndTexts Kiosk::end_texts() const {
     if (session_.stopped) return {"consent.stop_title", "consent.stop_body", {}, false};
     const ShownModule* m = last_module();
-    const bool consent = m && std::any_of(m->screens.begin(), m->screens.end(), [](const ShownScreen& s) { return s.kind->consent; });
-    if (!consent) return {"end.title", "end.body", {}, false};
+    if (!m || !prepares_consent(*m)) return {"end.title", "end.body", {}, false};
     EndTexts t{"consent.end_title", "consent.end_body", {}, true};
     for (const std::string& key : session_.questions)
         for (const ShownScreen& s : m->screens)
@@ -212,6 +227,7 @@ void Kiosk::change(const Intent& intent, double now) {
         } else {
             session_.place = Place::End;
             record(Event::ModuleCompleted, module->id, {}, now - session_.module_started);
+            if (prepares_consent(*module)) record(Event::ConsentCompleted, module->id);
         }
         break;
     case Intent::Back:
@@ -352,8 +368,12 @@ IdleState Kiosk::idle(double now) const {
 
 void Kiosk::tick(double now) {
     if (now - session_.last_touch < idle_policy().reset_s) return;
-    leave_module();
-    record(Event::SessionTimedOut);
+    if (session_.place == Place::Module) {  // where it happened, in place of "left early"
+        const ShownModule& m = *current_module();
+        record(Event::SessionTimedOut, m.id, m.screens[static_cast<size_t>(session_.screen)].id);
+    } else {
+        record(Event::SessionTimedOut);
+    }
     reset(now);
 }
 

@@ -67,14 +67,15 @@ struct Intent {
 // The runner drains these every frame.
 struct Event {
     enum Kind { SessionStarted, LanguageChosen, ModuleStarted, ScreenReached, ModuleCompleted, ModuleLeftEarly,
-                SessionTimedOut, SessionRestarted, ModuleStopped, QuestionAnswered };
+                SessionTimedOut, SessionRestarted, ModuleStopped, QuestionAnswered, ConsentCompleted };
     Kind kind;
     std::string locale;   // the session's language (LanguageChosen: the one chosen)
-    std::string module;   // module events and ScreenReached: the module's id
-    std::string screen;   // ScreenReached, ModuleLeftEarly, ModuleStopped, QuestionAnswered: the screen's id
+    std::string module;   // module events, ScreenReached, SessionTimedOut (in a module): the module's id
+    std::string screen;   // ScreenReached, ModuleLeftEarly, ModuleStopped, QuestionAnswered, SessionTimedOut
+                          // (in a module): the screen's id
     double seconds = 0;   // ModuleCompleted: time from opening the module to its end
-    std::string version;  // module events: which text was shown, its version and the SHA-256 of its words
-    std::string hash;     // (reading.hpp, module_fingerprint), in the language it was shown in
+    std::string version;  // which text was shown, its version and the SHA-256 of its words (reading.hpp,
+    std::string hash;     // module_fingerprint), in the language shown; outside a module, of every module
     bool right_first_time = false;  // QuestionAnswered: the first answer was the right one
 
     bool operator==(const Event&) const = default;

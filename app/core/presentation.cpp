@@ -354,4 +354,8 @@ std::string locale_native_name(const std::string& locale) {
     return out;
 }
 
+bool prepares_consent(const ShownModule& module) {
+    return std::any_of(module.screens.begin(), module.screens.end(), [](const ShownScreen& s) { return s.kind->consent; });
+}
+
 }  // namespace anteroom

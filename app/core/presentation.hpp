@@ -58,6 +58,8 @@ struct ShownModule {
     std::vector<ShownScreen> screens;
     std::string version;  // module.toml's, or empty
 };
+// A module with a screen that prepares consent (its kind says so).
+bool prepares_consent(const ShownModule& module);
 
 // (locale, the language's name in itself), in the order the language screen lists them.
 using LanguageNames = std::vector<std::pair<std::string, std::string>>;

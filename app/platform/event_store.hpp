@@ -87,7 +87,8 @@ private:
 
 // Every record of the store at `path` whose day is within [since, until] (empty: open-ended),
 // read in one transaction (safe while a kiosk writes). On failure, empty with `error` set.
+// A row whose type is not on the list is never reported; `skipped` counts them.
 std::vector<Record> read_records(const std::string& path, const std::string& since, const std::string& until,
-                                 std::string* error);
+                                 std::string* error, std::size_t* skipped = nullptr);
 
 }  // namespace anteroom::platform

@@ -13,8 +13,10 @@
 #include "core/kiosk.hpp"
 #include "core/loading.hpp"
 #include "core/po.hpp"
+#include "core/records.hpp"
 #include "core/translations.hpp"
 #include "core/transcript.hpp"
+#include "platform/event_store.hpp"
 #include "platform/runner.hpp"
 #include "platform/window.hpp"
 #include "ui/kiosk_ui.hpp"
@@ -171,7 +173,19 @@ int run_kiosk(const Options& options) {
     platform::Runner runner(*window, kiosk, ui);
     platform::Speaker speaker(options.assets_dir);  // after the window: SDL is up; its reason goes to stderr when there is no sound
     runner.set_speaker(&speaker);
-    // Nothing is stored yet: the events are dropped here (the event store will take them).
+    // What is kept of the events: anonymised records (core/records.hpp), written on the
+    // store's own thread, so no frame waits on the disk.
+    const ClinicConfig& config = kiosk.config();
+    platform::EventStore::Options store_options;
+    store_options.path = config.event_store.empty() ? platform::default_event_store_path() : config.event_store;
+    store_options.retention_days = config.retention_days;
+    store_options.keep_unforwarded = !config.forward_to.empty();
+    platform::EventStore store(store_options);
+    RecordContext context{config.kiosk_pseudonym, ANTEROOM_VERSION, {}};
+    runner.on_event([&](const Event& e) {
+        context.day = today();
+        if (auto record = to_record(e, context)) store.post(std::move(*record));
+    });
     // For scripts/bench: report when the first frame is on screen, then stop.
     const bool exit_after_first_frame = std::getenv("ANTEROOM_EXIT_AFTER_FIRST_FRAME") != nullptr;
     runner.run([&] {

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "core/report.hpp"
+
 namespace anteroom {
 
 struct Options {
@@ -21,6 +23,15 @@ struct Options {
     std::string format;                 // transcript --format md|html; empty: from --out's extension
     int text_size = -1;                 // proof --text-size standard|larger|largest: as if the patient chose it; -1: the clinic's
     bool high_contrast = false;         // proof --high-contrast
+    // The event store's commands: simulate, stats, export.
+    std::string db;                     // the store's file; empty: the configuration's (simulate: a file of its own)
+    std::string since, until;           // stats, export: YYYY-MM-DD, both included
+    ReportPeriod period = ReportPeriod::All;
+    std::string table;                  // export: one table (csv: funnel unless given; jsonl: every one unless given)
+    int patients = 100;                 // simulate
+    unsigned seed = 1;
+    int days = 90;                      // simulate: patients come on the past this many days
+    std::string kiosk = "simulated";    // simulate: the pseudonym its records carry
 };
 
 int run_kiosk(const Options& options);
@@ -28,5 +39,7 @@ int run_check(const Options& options);
 int run_proof(const Options& options);
 int run_extract(const Options& options);
 int run_transcript(const Options& options);
+int run_simulate(const Options& options);
+int run_report(const Options& options, bool exporting);  // stats; export
 
 }  // namespace anteroom

@@ -1,9 +1,11 @@
 // anteroom: the kiosk, and the tools that check and proof its content.
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "commands.hpp"
+#include "core/records.hpp"
 
 namespace {
 
@@ -16,6 +18,10 @@ const char* const kUsage =
     "                 [--fast-png] [--first-page-only]   (for tests: cheaper PNG compression; a long screen's first page only)\n"
     "  anteroom extract [--content DIR] [--out FILE]   (default: locales/anteroom.pot)\n"
     "  anteroom transcript [--locale L] [--config FILE] [--out FILE] [--format md|html] [--content DIR] [--locales DIR]\n"
+    "  anteroom simulate [--patients N] [--seed S] [--days D] [--kiosk NAME] [--db FILE]   (scripted patients, to try the reports)\n"
+    "  anteroom stats [--since DATE] [--until DATE] [--period week|month] [--db FILE] [--config FILE]\n"
+    "  anteroom export --format csv|jsonl [--table funnel|locales|questions|consent|languages] [--since DATE] [--until DATE]\n"
+    "                  [--period week|month] [--out FILE] [--db FILE] [--config FILE]\n"
     "  anteroom --version\n";
 
 bool parse_size(const char* text, int* w, int* h) {
@@ -38,8 +44,11 @@ int main(int argc, char** argv) {
     std::string command = "run";
     int i = 1;
     if (argc > 1 && argv[1][0] != '-') command = argv[i++];
-    if (command != "run" && command != "check" && command != "proof" && command != "extract" && command != "transcript")
+    if (command != "run" && command != "check" && command != "proof" && command != "extract" && command != "transcript" &&
+        command != "simulate" && command != "stats" && command != "export")
         return usage_error("unknown command '" + command + "'");
+    const bool figures = command == "stats" || command == "export";
+    if (command == "export") options.format = "";
 
     for (; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -68,6 +77,43 @@ int main(int argc, char** argv) {
             const char* v = value();
             if (!v) return usage_error("--locale needs a language, like es");
             options.locales.emplace_back(v);
+        } else if (arg == "--db" && (figures || command == "simulate")) {
+            const char* v = value();
+            if (!v) return usage_error("--db needs a file");
+            options.db = v;
+        } else if ((arg == "--since" || arg == "--until") && figures) {
+            const char* v = value();
+            if (!v || !anteroom::is_day(v)) return usage_error(arg + " needs a day written like 2026-11-30");
+            (arg == "--since" ? options.since : options.until) = v;
+        } else if (arg == "--period" && figures) {
+            const char* v = value();
+            const std::string period = v ? v : "";
+            if (period == "week") options.period = anteroom::ReportPeriod::Week;
+            else if (period == "month") options.period = anteroom::ReportPeriod::Month;
+            else return usage_error("--period must be week or month");
+        } else if (arg == "--table" && command == "export") {
+            const char* v = value();
+            const std::string table = v ? v : "";
+            if (table != "funnel" && table != "locales" && table != "questions" && table != "consent" && table != "languages")
+                return usage_error("--table must be funnel, locales, questions, consent or languages");
+            options.table = table;
+        } else if (arg == "--format" && command == "export") {
+            const char* v = value();
+            if (!v || (std::strcmp(v, "csv") != 0 && std::strcmp(v, "jsonl") != 0)) return usage_error("--format must be csv or jsonl");
+            options.format = v;
+        } else if ((arg == "--patients" || arg == "--seed" || arg == "--days") && command == "simulate") {
+            const char* v = value();
+            char* end = nullptr;
+            const long n = v ? std::strtol(v, &end, 10) : -1;
+            const long most = arg == "--patients" ? 10000000 : arg == "--days" ? 3650 : 4294967295L;
+            if (!v || *end || n < (arg == "--seed" ? 0 : 1) || n > most) return usage_error(arg + " needs a whole number, at least 1");
+            if (arg == "--patients") options.patients = static_cast<int>(n);
+            else if (arg == "--days") options.days = static_cast<int>(n);
+            else options.seed = static_cast<unsigned>(n);
+        } else if (arg == "--kiosk" && command == "simulate") {
+            const char* v = value();
+            if (!v || !*v) return usage_error("--kiosk needs a name");
+            options.kiosk = v;
         } else if (arg == "--format" && command == "transcript") {
             const char* v = value();
             if (!v || (std::strcmp(v, "md") != 0 && std::strcmp(v, "html") != 0)) return usage_error("--format must be md or html");
@@ -101,6 +147,12 @@ int main(int argc, char** argv) {
         return anteroom::run_extract(options);
     }
     if (command == "transcript") return anteroom::run_transcript(options);
+    if (command == "simulate") return anteroom::run_simulate(options);
+    if (command == "stats") return anteroom::run_report(options, false);
+    if (command == "export") {
+        if (options.format.empty()) return usage_error("export needs --format csv or --format jsonl");
+        return anteroom::run_report(options, true);
+    }
     if (command == "proof") {
         if (options.out_dir.empty()) return usage_error("proof needs --out DIR");
         if (options.sizes.empty()) options.sizes = {{1920, 1080}, {1080, 1920}};

@@ -136,7 +136,7 @@ EventStore::~EventStore() {
 void EventStore::post(Record record) {
     {
         std::lock_guard lock(mutex_);
-        if (queue_.size() >= options_.queue_limit) {  // the disk has refused for a long time: keep the older ones
+        if (queue_.size() + in_flight_ >= options_.queue_limit) {  // the disk has refused for a long time: keep the older ones
             if (health_.dropped++ == 0)
                 std::fprintf(stderr, "anteroom: event store: %zu records wait in memory; newer ones are dropped until %s can be written\n",
                              queue_.size(), options_.path.c_str());
@@ -165,8 +165,7 @@ void EventStore::note(StoreHealth::Condition condition, const std::string& detai
     health_.detail = detail;
     if (condition == reported_) return;  // said once: journald need not hear it every retry
     if (condition == StoreHealth::Ok)
-        std::fprintf(stderr, "anteroom: event store: saving again to %s (%zu records had waited)\n", options_.path.c_str(),
-                     queue_.size() + in_flight_);
+        std::fprintf(stderr, "anteroom: event store: saving again to %s\n", options_.path.c_str());
     else
         std::fprintf(stderr, "anteroom: event store: %s (%s); %zu records wait in memory and are tried again\n",
                      condition_name(condition), detail.c_str(), queue_.size() + in_flight_);

@@ -1,5 +1,7 @@
 #include "platform/headless.hpp"
 
+#include "core/wipe.hpp"
+
 namespace anteroom::platform {
 
 Wake HeadlessPlatform::wait(double timeout_s) {
@@ -20,6 +22,10 @@ void HeadlessPlatform::new_frame() {
         io.KeysDown[k] = keys_[k];
     }
     io.KeyShift = shift_;
+    if (!typed_.empty()) {
+        io.AddInputCharactersUTF8(typed_.c_str());
+        wipe(typed_);  // what a patient typed is wiped, not just freed
+    }
 }
 
 }  // namespace anteroom::platform

@@ -2,6 +2,8 @@
 // No window at all: the real UI in an ImGui context with a simulated clock and one simulated
 // finger, drawn into draw data that nobody renders. The tests and the benchmark run the kiosk
 // through the same Runner as the windows.
+#include <string>
+
 #include "platform/platform.hpp"
 
 namespace anteroom::platform {
@@ -30,6 +32,8 @@ public:
     // A key held down or let go, from the next frame on (keys are ImGuiKey values here), and Shift.
     void key(ImGuiKey key, bool down) { keys_[key] = down; }
     void shift(bool down) { shift_ = down; }
+    // Characters typed on a keyboard, given to the next frame (as SDL's and GLFW's text input are).
+    void type(const std::string& utf8) { typed_ += utf8; }
 
 private:
     ImVec2 display_;
@@ -38,6 +42,7 @@ private:
     bool down_ = false;
     bool keys_[ImGuiKey_COUNT] = {};
     bool shift_ = false;
+    std::string typed_;
 };
 
 }  // namespace anteroom::platform

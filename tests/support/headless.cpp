@@ -89,6 +89,11 @@ bool Headless::frames_until(const std::function<bool()>& done, double seconds) {
     return false;
 }
 
+void Headless::type(const std::string& utf8) {
+    platform_.type(utf8);
+    frame();
+}
+
 void Headless::press_key(ImGuiKey key, bool shift) {
     platform_.shift(shift);
     platform_.key(key, true);

@@ -76,6 +76,8 @@ public:
     // A key pressed and let go (with Shift held when asked), as a keypad or keyboard sends it;
     // then a frame for what it did to show.
     void press_key(ImGuiKey key, bool shift = false);
+    // Characters typed on a keyboard, then a frame.
+    void type(const std::string& utf8);
     // The label of the item in focus, empty when none; what the last key said aloud.
     std::string focused() const;
     const std::string& announced() const { return announced_; }

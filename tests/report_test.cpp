@@ -157,6 +157,16 @@ TEST(ReportRange, SinceAndUntilAreBothIncluded) {
     EXPECT_EQ(from.last_day, "2026-12-01");
 }
 
+TEST(ReportRange, ARecordWithoutARealDayIsLeftOut) {
+    std::vector<Record> records;
+    add(records, 5, started("intro", "en", "2026-11-02"));
+    add(records, 5, started("intro", "en", "2026-02-30"));
+    add(records, 5, started("intro", "en", ""));
+    const Report report = report_of(records, 5, ReportPeriod::Week);
+    EXPECT_EQ(report.records, 5u);
+    EXPECT_EQ(only_row(report, "funnel")["period"], "2026-W45");
+}
+
 TEST(ReportRange, NoRecordsNoRowsAndNoDays) {
     const Report report = report_of({});
     EXPECT_EQ(report.records, 0u);

@@ -29,7 +29,8 @@ namespace anteroom {
 enum class ReportPeriod { All, Week, Month };  // All: one period, the whole range
 
 // The period a day falls in: "all", an ISO week "2026-W48" (weeks start on Monday; the first
-// week holds the year's first Thursday), or a month "2026-11".
+// week holds the year's first Thursday), or a month "2026-11". The week or month of a day
+// that is not one is empty.
 std::string period_of(const std::string& day, ReportPeriod period);
 
 struct ReportOptions {
@@ -52,16 +53,19 @@ struct Table {
 };
 
 struct Report {
-    ReportOptions options;
+    ReportOptions options;  // as given, but min_cell raised to kLeastMinCell
     std::string first_day, last_day;  // of the records reported, empty when none
     std::size_t records = 0;          // how many records it was made from
     std::vector<Table> tables;        // in the order above
     const Table* table(std::string_view name) const;
 };
 
+// A record whose day is not a real day is left out: it has no period. A record of a module's
+// kind that names no module (a time-out outside one) counts in `records`, in no table.
 Report make_report(const std::vector<Record>& records, const ReportOptions& options);
 
-// For a person at a terminal: a heading, then each table with aligned columns.
+// For a person at a terminal: a heading, then each table with aligned columns (medians as m:ss,
+// hashes cut to their first 12 hex digits, "(none)" for a table with no rows).
 std::string format_text(const Report& report);
 // RFC 4180: a header row, CRLF line ends, fields with a comma, quote or line end quoted. One table.
 std::string format_csv(const Table& table);

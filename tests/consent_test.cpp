@@ -206,7 +206,7 @@ TEST(Consent, AFullWalkRecordsEachStepWithItsVersionAndHash) {
     for (const ShownScreen& s : m.screens) quizzes += s.kind->name == "quiz";
     for (const Event& e : h.take_events()) {
         if (e.module.empty()) continue;
-        EXPECT_EQ(e.version, "1");
+        EXPECT_EQ(e.version, "2");
         EXPECT_EQ(e.hash, f.hash);
         EXPECT_EQ(e.locale, "es");
         if (e.kind == Event::QuestionAnswered) {

@@ -1,6 +1,7 @@
 // The event store: only the listed records and fields, nothing a patient typed, durable
 // through faults and kills, and retention.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -151,9 +152,11 @@ TEST(Records, OnlyTheListedTypesAndFieldsAreStored) {
         ++types[row[0]];
         for (size_t i = 0; i < kOptional.size(); ++i) {
             const bool filled = row[i + 1] != "NULL", allowed = kAllowed.at(row[0]).contains(kOptional[i]);
-            if (filled) EXPECT_TRUE(allowed) << "a field not on the list: " << row[0] << "." << kOptional[i];
-            // Each field a type has is always there, but where a session timed out outside a module.
-            else if (row[0] != "session_timed_out") EXPECT_FALSE(allowed) << "missing: " << row[0] << "." << kOptional[i];
+            if (filled) {
+                EXPECT_TRUE(allowed) << "a field not on the list: " << row[0] << "." << kOptional[i];
+            } else if (row[0] != "session_timed_out") {  // each field a type has is there, but outside a module
+                EXPECT_FALSE(allowed) << "missing: " << row[0] << "." << kOptional[i];
+            }
         }
     }
     // The simulation reaches every type the kiosk records today (intention and meditation come later).
@@ -170,7 +173,9 @@ TEST(Records, OnlyTheListedTypesAndFieldsAreStored) {
         EXPECT_EQ(row[3], "9.9.9");
         EXPECT_TRUE(std::regex_match(row[4], hash)) << row[4];
         for (int c : {5, 6, 7}) EXPECT_TRUE(row[c] == "NULL" || std::regex_match(row[c], name)) << row[c];
-        if (row[8] != "NULL") EXPECT_EQ(std::stoi(row[8]) % kDurationStepS, 0) << row[8];
+        if (row[8] != "NULL") {
+            EXPECT_EQ(std::stoi(row[8]) % kDurationStepS, 0) << row[8];
+        }
     }
 }
 
@@ -243,6 +248,7 @@ TEST(Records, NothingAPatientTypesIsStored) {
     }
     ASSERT_GT(ids_in(db).size(), 5u);
     for (const auto& entry : fs::recursive_directory_iterator(dir.path)) {
+        if (!entry.is_regular_file()) continue;
         std::ifstream in(entry.path(), std::ios::binary);
         const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         for (const std::string& w : words) EXPECT_EQ(bytes.find(w), std::string::npos) << w << " in " << entry.path();
@@ -511,7 +517,7 @@ TEST(StoreCrash, EveryReportedCommitSurvivesSigkill) {
     const int rounds = env ? std::atoi(env) : 1000;
     TempDir dir;
     std::mt19937 random(20261201);
-    std::uniform_int_distribution<int> delay_us(1000, 30000);  // from before it opens the file to mid-commit
+    std::uniform_int_distribution<int> delay_us(1000, 30000);
     std::set<std::string> reported;
     int kills_mid_write = 0;
     std::string db;
@@ -537,12 +543,20 @@ TEST(StoreCrash, EveryReportedCommitSurvivesSigkill) {
             _exit(127);
         }
         close(out[1]);
-        std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
+        // Half the kills at any moment from its start (opening, creating the file); half once
+        // it has committed, in the middle of writing, however slow the machine is.
+        std::string said;
+        if (round % 2) {
+            pollfd ready{out[0], POLLIN, 0};
+            poll(&ready, 1, 5000);
+            std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random) / 3));
+        } else {
+            std::this_thread::sleep_for(std::chrono::microseconds(delay_us(random)));
+        }
         kill(child, SIGKILL);
         int status = 0;
         waitpid(child, &status, 0);
         ASSERT_TRUE(WIFSIGNALED(status)) << "the child ended by itself: " << status;
-        std::string said;
         char buffer[65536];
         for (ssize_t n; (n = read(out[0], buffer, sizeof buffer)) > 0;) said.append(buffer, static_cast<size_t>(n));
         close(out[0]);
@@ -554,7 +568,7 @@ TEST(StoreCrash, EveryReportedCommitSurvivesSigkill) {
     ASSERT_EQ(query(db, "PRAGMA integrity_check")[0][0], "ok");
     const std::set<std::string> present = ids_in(db);
     for (const std::string& id : reported) ASSERT_TRUE(present.contains(id)) << id << " was reported committed";
-    EXPECT_GT(kills_mid_write, rounds / 3);  // many kills came while it was writing, after commits
+    EXPECT_GE(kills_mid_write, rounds / 2);  // at least half came while it was writing, after commits
     std::printf("%d kills, %d after commits had been reported\n", rounds, kills_mid_write);
 }
 

@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -279,6 +280,7 @@ TEST_P(Fullscreen, CoversTheScreenShowsTheAttractScreenAndLeavesItOnATap) {
         dup2(out, 1);
         dup2(out, 2);
         setenv("DISPLAY", display.c_str(), 1);
+        setenv("XDG_STATE_HOME", dir.c_str(), 1);  // its event store, in the test's folder
         const std::string locales = (*proof_ / "no-locales").string();
         execl(ANTEROOM_BINARY, ANTEROOM_BINARY, "--backend", backend, "--content", kContent.c_str(), "--config", kConfig.c_str(),
               "--locales", locales.c_str(), static_cast<char*>(nullptr));
@@ -377,6 +379,7 @@ TEST_P(Drag, AFingerDragScrollsALongScreen) {
         dup2(out, 1);
         dup2(out, 2);
         const std::string locales = (dir / "no-locales").string();
+        setenv("XDG_STATE_HOME", dir.c_str(), 1);  // its event store, in the test's folder
         execl(ANTEROOM_BINARY, ANTEROOM_BINARY, "--backend", GetParam(), "--locales", locales.c_str(), static_cast<char*>(nullptr));
         _exit(127);
     }
@@ -457,6 +460,11 @@ TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
         const int out = open((dir / "anteroom.log").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(out, 1);
         dup2(out, 2);
+        // Everything it may write is under dir: its event store, a home and a temporary folder.
+        for (const char* sub : {"state", "home", "tmp"}) fs::create_directories(dir / sub);
+        setenv("XDG_STATE_HOME", (dir / "state").c_str(), 1);
+        setenv("HOME", (dir / "home").c_str(), 1);
+        setenv("TMPDIR", (dir / "tmp").c_str(), 1);
         execl(ANTEROOM_BINARY, ANTEROOM_BINARY, "--backend", GetParam(), "--locales", locales.c_str(), "--config", config.c_str(),
               static_cast<char*>(nullptr));
         _exit(127);
@@ -464,8 +472,14 @@ TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
     ASSERT_GT(pid, 0);
     struct Stopper {
         pid_t pid;
-        ~Stopper() { stop(pid); }
+        bool stopped = false;
+        ~Stopper() {
+            if (!stopped) stop(pid);
+        }
     } stopper{pid};
+    // A patient types a word no text holds, here and there on the way: it must be nowhere after.
+    const std::string secret = "Quokkaplum";
+    auto type_secret = [&] { run(display, "xdotool type --delay 20 " + secret); };
 
     auto settled = [&](const Image& before, const std::string& name) { return settled_screen(display, dir, before, name); };
     auto key = [&](const char* keys) {  // the focus ring moves: too small a change to wait for, so a pause
@@ -478,6 +492,7 @@ TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
     run(display, "xdotool key space");
     screen = settled(screen, "language");
     ASSERT_FALSE(screen.rgb.empty()) << "a key did not begin";
+    type_secret();
     key("Tab Tab Tab");
     run(display, "xdotool key Return");
     screen = settled(screen, "home");
@@ -486,6 +501,7 @@ TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
     run(display, "xdotool key Return");
     screen = settled(screen, "screen-1");
     ASSERT_FALSE(screen.rgb.empty()) << "Enter on the module's card did not open it";
+    type_secret();
     key("Tab Tab Tab Tab Tab Tab");
     for (int next = 2; next <= 9; ++next) {
         run(display, "xdotool key Return");
@@ -499,6 +515,22 @@ TEST_P(Keys, TheEducationModuleWalksFromAttractToEndWithTheKeyboardAlone) {
     const Difference d = compare(screen, expected_end);
     EXPECT_TRUE(looks_the_same(d, {1920, 1080})) << "the end screen differs from the proof's in " << d.pixels << " pixels, by up to "
                                                  << d.most << " (shots in " << dir << ")";
+    type_secret();
+    stop(pid);  // as systemd stops it: SIGTERM, and the store commits what it holds
+    stopper.stopped = true;
+    // The walk was recorded, and the word typed is in no file the kiosk wrote.
+    const fs::path db = dir / "state" / "anteroom" / "events.db";
+    ASSERT_TRUE(fs::exists(db)) << "no event store (shots in " << dir << ")";
+    for (const char* where : {"state", "home", "tmp"})
+        for (const auto& entry : fs::recursive_directory_iterator(dir / where)) {
+            if (!entry.is_regular_file()) continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            EXPECT_EQ(bytes.find(secret), std::string::npos) << "what the patient typed is in " << entry.path();
+            if (entry.path() == db) {
+                EXPECT_NE(bytes.find("module_completed"), std::string::npos) << "the walk was not recorded";
+            }
+        }
     if (connection) XCloseDisplay(connection);
     if (!HasFailure()) fs::remove_all(dir);
 }

@@ -56,10 +56,10 @@ private:
         while (k_.session().place == Place::Module) {
             const ShownScreen& screen = *k_.current_screen();
             const bool consent = screen.kind->consent;
-            if (chance(0.02)) return act({chance(0.5) ? Intent::Home : Intent::Back});
-            if (consent && chance(0.008)) return act({Intent::StopModule});
-            if (chance(0.006)) return walk_away();
-            read_for(8, 70);
+            if (chance(0.008)) return act({chance(0.5) ? Intent::Home : Intent::Back});
+            if (consent && chance(0.003)) return act({Intent::StopModule});
+            if (chance(0.003)) return walk_away();
+            read_for(5, 40);
             switch (k_.blocked()) {
             case Kiosk::Blocked::ReadToEnd: act({Intent::PageRead}); break;
             case Kiosk::Blocked::Confirm:

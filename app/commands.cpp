@@ -123,6 +123,11 @@ int run_check(const Options& options) {
             std::printf("%s: %s version %s, text sha256 %s%s\n", locale.c_str(), f.id.c_str(), f.version.empty() ? "(none)" : f.version.c_str(),
                         f.hash.c_str(), f.locale == locale ? "" : (" (shown in " + f.locale + ")").c_str());
         }
+    // Where the records go, for whoever deploys it to see at a glance.
+    const ClinicConfig& c = l.config.config;
+    std::printf("events: %s as \"%s\", kept %d days; reports show no count under %d; %s\n",
+                (c.event_store.empty() ? platform::default_event_store_path() : c.event_store).c_str(), c.kiosk_pseudonym.c_str(),
+                c.retention_days, c.min_cell, c.forward_to.empty() ? "not forwarded" : ("forwarded to " + platform::mask_password(c.forward_to)).c_str());
     size_t screens = 0;
     for (const auto& m : l.content.content.modules) screens += m.screens.size();
     std::printf("anteroom check: clean (%zu module%s, %zu screens, languages: ", l.content.content.modules.size(),

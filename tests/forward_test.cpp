@@ -171,19 +171,24 @@ TEST_F(ForwardKiosks, RowsThatAreNoRecordNeverLeaveTheKiosk) {
     std::vector<Record> records;
     for (int i = 0; i < 10; ++i) records.push_back(record("2025-05-30", RecordType::ModuleStarted));
     write_store(store("k"), records);
-    // Written by something else than the kiosk: a type not on the list, a day that is none.
+    // Written by something else than the kiosk: a type not on the list, a day that is none, a
+    // duration that is no whole number or too large for the server, a name that is no UTF-8.
     for (const char* sql : {"INSERT INTO events (id, day, kiosk, app_version, content_version, content_hash, locale, type) "
                             "VALUES ('x1', '2025-05-30', 'k', 'v', 'c', 'h', 'en', 'patient_name')",
                             "INSERT INTO events (id, day, kiosk, app_version, content_version, content_hash, locale, type) "
                             "VALUES ('x2', '2025-02-30', 'k', 'v', 'c', 'h', 'en', 'module_started')",
                             "INSERT INTO events (id, day, kiosk, app_version, content_version, content_hash, locale, type, duration_s) "
-                            "VALUES ('x3', '2025-05-30', 'k', 'v', 'c', 'h', 'en', 'module_completed', 'long')"})
+                            "VALUES ('x3', '2025-05-30', 'k', 'v', 'c', 'h', 'en', 'module_completed', 'long')",
+                            "INSERT INTO events (id, day, kiosk, app_version, content_version, content_hash, locale, type, duration_s) "
+                            "VALUES ('x4', '2025-05-30', 'k', 'v', 'c', 'h', 'en', 'module_completed', 4294967296)",
+                            "INSERT INTO events (id, day, kiosk, app_version, content_version, content_hash, locale, type, module) "
+                            "VALUES ('x5', '2025-05-30', 'k', 'v', 'c', 'h', 'en', 'module_started', CAST(X'6DC328' AS TEXT))"})
         ASSERT_EQ(store_value(store("k"), sql), 1) << sql;
     auto said = std::make_shared<Said>();
     Forwarder f(options(store("k"), said));
-    ASSERT_TRUE(eventually([&] { return f.health().forwarded + f.health().not_records == 13 && f.health().waiting == 0; }));
+    ASSERT_TRUE(eventually([&] { return f.health().forwarded + f.health().not_records == 15 && f.health().waiting == 0; }));
     EXPECT_EQ(f.health().forwarded, 10u);
-    EXPECT_EQ(f.health().not_records, 3u);
+    EXPECT_EQ(f.health().not_records, 5u);
     EXPECT_EQ(count("SELECT count(*) FROM anteroom_events"), 10);
     EXPECT_EQ(count("SELECT count(*) FROM anteroom_events WHERE id LIKE 'x%'"), 0);
     EXPECT_EQ(said->count("are no record"), 1);

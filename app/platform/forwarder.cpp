@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -245,7 +246,24 @@ void append_element(std::string& array, const char* value, bool quoted) {
     array += '"';
 }
 
-void no_notices(void*, const char*) {}  // "relation already exists, skipping" and the like
+void no_notices(void*, const char*) {}
+
+// Well-formed UTF-8 (what PostgreSQL takes): no stray or overlong bytes, no surrogates.
+bool is_utf8(const unsigned char* p) {
+    while (*p) {
+        const unsigned char c = *p;
+        int n = c < 0x80 ? 0 : (c >> 5) == 0x6 ? 1 : (c >> 4) == 0xe ? 2 : (c >> 3) == 0x1e ? 3 : -1;
+        if (n < 0 || (n == 1 && c < 0xc2) || c > 0xf4) return false;
+        unsigned cp = n == 0 ? c : c & (0x3f >> n);
+        for (int i = 1; i <= n; ++i) {
+            if ((p[i] & 0xc0) != 0x80) return false;
+            cp = (cp << 6) | (p[i] & 0x3f);
+        }
+        if ((n == 2 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) || (n == 3 && (cp < 0x10000 || cp > 0x10ffff))) return false;
+        p += n + 1;
+    }
+    return true;
+}  // "relation already exists, skipping" and the like
 
 }  // namespace
 
@@ -468,12 +486,15 @@ struct Forwarder::Worker {
         while ((rc = sqlite3_step(pick)) == SQLITE_ROW) {
             auto text = [&](int c) { return reinterpret_cast<const char*>(sqlite3_column_text(pick, c)); };
             b.ids.emplace_back(text(0) ? text(0) : "");
-            // Only records leave the kiosk: a real day, a type on the list, whole numbers.
+            // Only records leave the kiosk: a real day, a type on the list, whole numbers, text
+            // PostgreSQL takes (a row it refused would hold up every batch after it).
             bool record = text(1) && is_day(text(1)) && text(7) && record_type_from_name(text(7));
             for (int c = 0; c < kColumns && record; ++c) {
                 const int type = sqlite3_column_type(pick, c);
                 if (type == SQLITE_NULL) record = c >= kNullableFrom;
-                else if (kIntegerColumn[c]) record = type == SQLITE_INTEGER;
+                else if (kIntegerColumn[c])
+                    record = type == SQLITE_INTEGER && sqlite3_column_int64(pick, c) >= INT32_MIN && sqlite3_column_int64(pick, c) <= INT32_MAX;
+                else record = is_utf8(sqlite3_column_text(pick, c));
             }
             if (!record) {
                 ++b.not_records;
@@ -541,8 +562,8 @@ struct Forwarder::Worker {
         // Defaults the URI may override come before it; application_name after it, always ours.
         const std::string timeout = std::to_string(std::max(1, o.connect_timeout_s));
         const char* const keywords[] = {"connect_timeout", "keepalives", "keepalives_idle", "keepalives_interval",
-                                        "keepalives_count", "dbname", "application_name", nullptr};
-        const char* const values[] = {timeout.c_str(), "1", "30", "10", "3", o.uri.c_str(), "anteroom", nullptr};
+                                        "keepalives_count", "dbname", "application_name", "client_encoding", nullptr};
+        const char* const values[] = {timeout.c_str(), "1", "30", "10", "3", o.uri.c_str(), "anteroom", "UTF8", nullptr};
         pg = PQconnectStartParams(keywords, values, 1);
         if (!pg) return "out of memory";
         if (PQstatus(pg) == CONNECTION_BAD) return one_line(PQerrorMessage(pg));

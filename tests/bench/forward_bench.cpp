@@ -1,5 +1,5 @@
 // anteroom_forward_bench: how fast the forwarder sends a kiosk's records to a local PostgreSQL
-// server (a throwaway one, as the tests start: Unix socket, fsync off). Fills a store with
+// server (a throwaway one, as the tests start: Unix socket, fsync off; the store on the disk). Fills a store with
 // 100,000 records of past days, times one Forwarder until every one is on the server, and
 // prints the rate beside its target and each batch's latency (sending and marking).
 //
@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -62,7 +63,18 @@ int main(int argc, char** argv) {
     try {
         anteroom::testing::PostgresServer server;
         const std::string uri = server.create_database("bench");
-        const std::string store = server.dir() + "/events.db";
+        // The store on the disk, as a kiosk's is (the server is in /dev/shm where there is one).
+        const char* tmp = std::getenv("TMPDIR");
+        std::string folder = std::string(tmp && *tmp ? tmp : "/tmp") + "/anteroom-forward-bench-XXXXXX";
+        if (!mkdtemp(folder.data())) throw std::runtime_error("cannot make " + folder);
+        struct Remove {
+            std::string path;
+            ~Remove() {
+                std::error_code ec;
+                std::filesystem::remove_all(path, ec);
+            }
+        } remove{folder};
+        const std::string store = folder + "/events.db";
         auto began = Clock::now();
         {
             platform::EventStore es({.path = store, .queue_limit = static_cast<std::size_t>(records) + 1, .retention_days = 36500,

@@ -1,8 +1,10 @@
 #pragma once
 // A throwaway PostgreSQL server for the forwarding tests and benchmark: initdb into a new
-// temporary folder (trust, user anteroom, no fsync), started on a Unix socket in that folder
+// temporary folder (in /dev/shm where there is one; trust, user anteroom, no fsync), started
+// on a Unix socket in that folder
 // only (no TCP), so several test processes can each have their own at once. Run as root (CI),
-// initdb and the server run as the postgres user, as they refuse root.
+// initdb and the server run as the postgres user, as they refuse root. A copy of a fresh
+// cluster is kept beside the folders, so only a machine's first server runs initdb.
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,6 +40,9 @@ public:
     int port() const { return port_; }
 
 private:
+    std::string template_path() const;
+    bool usable_template(const std::string& path) const;
+    unsigned server_uid() const;
     void run(const std::vector<std::string>& argv, const std::string& doing) const;
     std::string bindir_, dir_;
     int port_ = 0;

@@ -195,6 +195,28 @@ TEST_F(ForwardKiosks, RowsThatAreNoRecordNeverLeaveTheKiosk) {
     EXPECT_EQ(f.health().outages, 0u);
 }
 
+TEST_F(ForwardKiosks, AnUnreadableStoreIsSaidOnceAndReadAgainOnceItIsWhole) {
+    {
+        std::FILE* f = std::fopen(store("k").c_str(), "wb");
+        ASSERT_NE(f, nullptr);
+        std::fputs("this is not a database, only some text where the store should be; long enough to be read", f);
+        std::fclose(f);
+    }
+    auto said = std::make_shared<Said>();
+    Forwarder f(options(store("k"), said));
+    ASSERT_TRUE(eventually([&] { return f.health().outage && f.health().connected; }));  // the server is fine
+    EXPECT_NE(f.health().problem.find("not a database"), std::string::npos) << f.health().problem;
+    // The kiosk's store moves the damaged file aside and starts afresh.
+    std::vector<Record> records;
+    for (int i = 0; i < 20; ++i) records.push_back(record("2025-05-30", RecordType::ModuleStarted));
+    write_store(store("k"), records);
+    ASSERT_TRUE(eventually([&] { return f.health().forwarded == 20 && !f.health().outage; }));
+    EXPECT_EQ(said->count("cannot read the event store"), 1);
+    EXPECT_EQ(said->count("reading the event store again"), 1);
+    EXPECT_EQ(said->all().size(), 2u);
+    EXPECT_EQ(count("SELECT count(*) FROM anteroom_events"), 20);
+}
+
 TEST_F(ForwardKiosks, RetentionPurgesOnlyWhatWasForwarded) {
     // Two stores alike; one kept with keep_unforwarded (a forwarder is configured), one not.
     for (const bool keep : {true, false}) {

@@ -246,7 +246,7 @@ void append_element(std::string& array, const char* value, bool quoted) {
     array += '"';
 }
 
-void no_notices(void*, const char*) {}
+void no_notices(void*, const char*) {}  // "relation already exists, skipping" and the like
 
 // Well-formed UTF-8 (what PostgreSQL takes): no stray or overlong bytes, no surrogates.
 bool is_utf8(const unsigned char* p) {
@@ -263,7 +263,7 @@ bool is_utf8(const unsigned char* p) {
         p += n + 1;
     }
     return true;
-}  // "relation already exists, skipping" and the like
+}
 
 }  // namespace
 
@@ -290,7 +290,7 @@ std::string mask_password(std::string_view text) {
         from = span_end();
     }
     // password=value: in a URI's query (?password=...&) or a key=value connection string,
-    // where the value may be quoted ('it''s' or 'it\'s').
+    // where the value may be quoted ('it\'s').
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     const std::string_view key = "password";
     for (std::size_t i = 0; i + key.size() <= out.size(); ++i) {
@@ -626,19 +626,14 @@ struct Forwarder::Worker {
     // -- One step ---------------------------------------------------------------------------------
 
     Outcome step() {
-        bool have_store = db != nullptr;
-        if (!have_store) {
-            const Store s = open_store();
-            if (s == Store::Failed) return Outcome::Retry;
-            have_store = s == Store::Open;
-            if (!have_store) {
-                std::lock_guard lock(f.mutex_);
-                f.health_.waiting = 0;
-                f.health_.oldest_waiting.clear();
-            }
+        const Store store = db ? Store::Open : open_store();
+        if (store == Store::Missing) {
+            std::lock_guard lock(f.mutex_);
+            f.health_.waiting = 0;
+            f.health_.oldest_waiting.clear();
         }
         bool fresh = false;
-        if (!pg) {
+        if (!pg) {  // even with no store to read: the staff screen says whether the server answers
             const std::string problem = connect();
             if (f.stopping()) return Outcome::Idle;
             if (!problem.empty()) {
@@ -649,7 +644,8 @@ struct Forwarder::Worker {
             fresh = true;
             server_ok();
         }
-        if (!have_store) return Outcome::Idle;
+        if (store == Store::Failed) return Outcome::Retry;
+        if (store == Store::Missing) return Outcome::Idle;
         count_waiting(false);
         Batch b;
         if (!read_batch(b)) {

@@ -2,6 +2,7 @@
 // record exactly once, through outages, with the day's records held back; its views; masking.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -313,6 +314,40 @@ TEST_F(ForwardOutage, ServerStoppedWhileSendingEveryRecordArrivesOnceAndTheOutag
         EXPECT_EQ(said[k]->all().size(), 2u);
         EXPECT_EQ(store_value(store("k" + std::to_string(k)), "SELECT count(*) FROM events WHERE forwarded = 0"), 0);
     }
+}
+
+TEST_F(ForwardOutage, AStatementWithNoAnswerIsGivenUpAndSentAgain) {
+    std::vector<Record> records;
+    for (int i = 0; i < 50; ++i) records.push_back(record("2025-05-30", RecordType::ModuleStarted));
+    write_store(store("k"), records);
+    auto said = std::make_shared<Said>();
+    {  // the schema first
+        Forwarder f(options(store("none"), said));
+        ASSERT_TRUE(eventually([&] { return f.health().connected; }));
+    }
+    // Another session holds the table, so every statement on it waits.
+    std::unique_ptr<PGconn, decltype(&PQfinish)> holder(PQconnectdb(uri_.c_str()), PQfinish);
+    ASSERT_EQ(PQstatus(holder.get()), CONNECTION_OK);
+    PQclear(PQexec(holder.get(), "BEGIN; LOCK TABLE anteroom_events IN ACCESS EXCLUSIVE MODE"));
+    auto o = options(store("k"), said);
+    o.query_timeout_s = 0.3;
+    Forwarder f(o);
+    ASSERT_TRUE(eventually([&] { return f.health().outage; }, 5));
+    EXPECT_NE(f.health().problem.find("no answer in 0.3 s"), std::string::npos) << f.health().problem;
+    {  // one waiting with a long time-out still stops at once
+        auto slow = options(store("k"), said);
+        slow.query_timeout_s = 60;
+        auto waiting = std::make_unique<Forwarder>(slow);
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));  // well into its statement
+        const auto began = std::chrono::steady_clock::now();
+        waiting.reset();
+        EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count(), 0.5);
+    }
+    PQclear(PQexec(holder.get(), "COMMIT"));
+    ASSERT_TRUE(eventually([&] { return f.health().forwarded == 50 && !f.health().outage; }));
+    EXPECT_EQ(count("SELECT count(*) FROM anteroom_events"), 50);
+    EXPECT_EQ(said->count("cannot reach the clinic's server"), 1);
+    EXPECT_EQ(said->count("reachable again"), 1);
 }
 
 // A TCP port that takes connections and never answers: a server that hangs.

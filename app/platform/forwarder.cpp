@@ -553,7 +553,11 @@ struct Forwarder::Worker {
     }
     std::string wait_problem(Wait w, const char* doing, double seconds) {
         if (w == Wait::Stopped) return "stopping";
-        if (w == Wait::Timeout) return std::string(doing) + ": no answer in " + std::to_string(static_cast<int>(seconds)) + " s";
+        if (w == Wait::Timeout) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%g", seconds);
+            return std::string(doing) + ": no answer in " + text + " s";
+        }
         return one_line(PQerrorMessage(pg));
     }
 

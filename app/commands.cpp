@@ -17,6 +17,7 @@
 #include "core/translations.hpp"
 #include "core/transcript.hpp"
 #include "platform/event_store.hpp"
+#include "platform/forwarder.hpp"
 #include "platform/runner.hpp"
 #include "platform/window.hpp"
 #include "ui/kiosk_ui.hpp"

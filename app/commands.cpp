@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 #include "core/kiosk.hpp"
 #include "core/loading.hpp"
@@ -187,6 +188,16 @@ int run_kiosk(const Options& options) {
     store_options.retention_days = config.retention_days;
     store_options.keep_unforwarded = !config.forward_to.empty();
     platform::EventStore store(store_options);
+    // Several kiosks: the records of days that are over go to the clinic's server, on a thread
+    // of their own (README, "Several kiosks").
+    std::optional<platform::Forwarder> forwarder;
+    if (!config.forward_to.empty()) {
+        platform::Forwarder::Options forward_options;
+        forward_options.store_path = store_options.path;
+        forward_options.uri = config.forward_to;
+        forward_options.min_cell = config.min_cell;
+        forwarder.emplace(forward_options);
+    }
     RecordContext context{config.kiosk_pseudonym, ANTEROOM_VERSION, {}};
     runner.on_event([&](const Event& e) {
         context.day = today();

@@ -149,7 +149,7 @@ inline std::vector<Record> suppression_dataset() {
     Dataset d;
     auto durations = [](std::vector<int> v) { return [v](Record& r, int i) { r.duration_s = v[static_cast<std::size_t>(i)]; }; };
     // March. m1: one locale hidden hides the next smallest; one ending hidden hides the
-    // smallest shown one; the median of eight is the mean of the middle two.
+    // smallest shown one; the median of eight is the lower of the middle two.
     d.add(7, "2025-03-03", RecordType::ModuleStarted, "m1", "en");
     d.add(6, "2025-03-04", RecordType::ModuleStarted, "m1", "es");
     d.add(2, "2025-03-31", RecordType::ModuleStarted, "m1", "vi");

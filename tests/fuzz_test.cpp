@@ -1,5 +1,5 @@
 // Deterministic mutation fuzzing of everything that reads files clinic staff edit: the
-// configuration, content folders, Markdown and MessageFormat. A fixed seed makes every run
+// configuration, content folders, Markdown, MessageFormat and captions. A fixed seed makes every run
 // the same; a failure prints the iteration and the input, so it can be turned into a unit test.
 //
 // Whatever the input, nothing may crash or throw, and every problem must be reported as a
@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/captions.hpp"
 #include "core/config.hpp"
 #include "core/content.hpp"
 #include "core/markdown.hpp"
@@ -442,6 +443,74 @@ TEST(FuzzMessage, MutatedBundledMessagesNeverCrash) {
         const std::string pattern = mutate(rng.pick(texts), rng);
         check_pattern(pattern, "iteration " + std::to_string(i) + ", input \"" + escaped(pattern) + "\"", failures);
     }
+}
+
+// ---- parse_captions on mutated tests/fixtures/captions/practice.vtt -----------------------
+// Named CaptionsFuzz, not FuzzCaptions, so that the captions' own filter (Captions*) runs it.
+
+// Lines as the captions count them: LF, CRLF and CR each end one.
+int caption_line_count(const std::string& text) {
+    int lines = 1;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'))) ++lines;
+    }
+    return lines;
+}
+
+// What any captions that parsed without errors must satisfy.
+std::string captions_invariant_broken(const Captions& c, int lines) {
+    if (c.cues.empty()) return "no cues";
+    for (size_t i = 0; i < c.cues.size(); ++i) {
+        const Cue& cue = c.cues[i];
+        if (!(cue.start >= 0 && cue.start < cue.end)) return "a cue that does not end after it starts";
+        if (i > 0 && cue.start < c.cues[i - 1].end) return "cues overlapping or out of order";
+        if (cue.text.empty()) return "a cue without text";
+        if (cue.text.find('<') != std::string::npos) return "markup in a cue";
+        if (cue.text.find('\0') != std::string::npos) return "a NUL in a cue";
+        if (cue.line < 1 || cue.line > lines) return "a cue's line outside the file";
+        if (cue_at(c, cue.start) != &cue) return "cue_at does not find a cue at its start";
+    }
+    return {};
+}
+
+TEST(CaptionsFuzz, MutatedCaptionsNeverCrashAndAlwaysExplain) {
+    const std::string original = read_file(std::string(ANTEROOM_FIXTURES) + "/captions/practice.vtt");
+    ASSERT_TRUE(parse_captions(original, "practice.vtt").errors.empty());
+    Rng rng(0xA17E0007);
+    Failures failures;
+    int rejected = 0, accepted = 0;
+    for (int i = 0; i < 20000 && !failures.enough(); ++i) {
+        const std::string text = mutate(original, rng);
+        const std::string where = "iteration " + std::to_string(i) + ", input \"" + escaped(text) + "\"";
+        auto fail = [&](const std::string& what) {
+            ADD_FAILURE() << what << " at " << where;
+            ++failures.count;
+        };
+        CaptionsLoad load;
+        try {
+            load = parse_captions(text, "practice.vtt");
+        } catch (const std::exception& e) {
+            fail(std::string("exception ") + e.what());
+            continue;
+        }
+        const int lines = caption_line_count(text);
+        for (const Diagnostic& d : load.errors) {
+            if (d.file != "practice.vtt" || d.message.empty() || d.line < 0 || d.line > lines ||
+                d.message.find('\0') != std::string::npos)
+                fail("bad diagnostic \"" + escaped(d.str()) + "\"");
+        }
+        if (!load.errors.empty()) {
+            ++rejected;
+            if (!load.captions.cues.empty()) fail("cues kept from a file with errors");
+        } else if (std::string broken = captions_invariant_broken(load.captions, lines); !broken.empty()) {
+            fail("accepted bad captions (" + broken + ")");
+        } else {
+            ++accepted;
+        }
+    }
+    // Both paths are exercised: many mutations break the file, and some leave it readable.
+    EXPECT_GT(rejected, 10000);
+    EXPECT_GT(accepted, 2000);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/hangul.hpp"
 #include "core/keyboard.hpp"
 
 namespace anteroom {
@@ -259,6 +260,36 @@ TEST(KeyboardErrors, AMissingFile) {
     const KeyboardLoad load = load_keyboard(kKeyboards + "/zh-Hans.toml");
     ASSERT_EQ(load.errors.size(), 1u);
     EXPECT_EQ(load.errors[0].str(), kKeyboards + "/zh-Hans.toml:0: cannot be read");
+}
+
+// ---- Korean composed from jamo ----------------------------------------------------------------
+
+bool all_zero(std::string_view bytes) {
+    return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; });
+}
+
+TEST(HangulComposer, FeedsJamoAndWipesWhatItKept) {
+    HangulComposer c;
+    char32_t finished = 0;
+    EXPECT_FALSE(c.feed(U'a', &finished));
+    EXPECT_FALSE(c.feed(U'ㄳ', &finished));  // a compound final is not typed as one key
+    EXPECT_TRUE(c.feed(U'ㄷ', &finished));
+    EXPECT_TRUE(c.feed(U'ㅏ', &finished));
+    EXPECT_TRUE(c.feed(U'ㄹ', &finished));
+    EXPECT_TRUE(c.feed(U'ㄱ', &finished));
+    EXPECT_EQ(finished, 0u);
+    EXPECT_EQ(c.composing(), U'닭');
+    EXPECT_TRUE(c.feed(U'ㅏ', &finished));
+    EXPECT_EQ(finished, U'달');
+    EXPECT_EQ(c.composing(), U'가');
+    EXPECT_FALSE(c.resume(U'각'));  // while composing
+    c.reset();
+    EXPECT_EQ(c.composing(), 0u);
+    EXPECT_TRUE(all_zero(c.raw_for_test()));
+    EXPECT_TRUE(c.resume(U'뷁'));
+    EXPECT_EQ(c.composing(), U'뷁');
+    EXPECT_FALSE(HangulComposer().resume(U'ㄳ'));
+    EXPECT_FALSE(HangulComposer().resume(U'a'));
 }
 
 }  // namespace

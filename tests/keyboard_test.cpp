@@ -1,5 +1,6 @@
 // The on-screen keyboard's core: layouts read from content/keyboards (every letter of each
-// language within reach, every mistake in a file found with its line).
+// language within reach, every mistake in a file found with its line), what a patient writes
+// (limits, NFC, wiped buffers that never move) and Korean composed from jamo.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include "core/hangul.hpp"
 #include "core/keyboard.hpp"
+#include "core/text_entry.hpp"
 
 namespace anteroom {
 namespace {
@@ -18,6 +20,18 @@ std::vector<std::string> words(const std::string& text) {
     std::istringstream in(text);
     std::vector<std::string> out;
     for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// Each code point of utf8, as its own piece.
+std::vector<std::string> code_points(const std::string& utf8) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < utf8.size();) {
+        const unsigned char lead = static_cast<unsigned char>(utf8[i]);
+        const size_t n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        out.push_back(utf8.substr(i, n));
+        i += n;
+    }
     return out;
 }
 
@@ -44,7 +58,7 @@ std::string offered(const KeyboardLayout& layout, const std::string& letter) {
     return {};
 }
 
-// Every letter is offered by the layout.
+// Every letter is offered by the layout, and typing what offers it writes exactly the letter.
 void expect_reachable(const std::string& locale, const std::vector<std::string>& letters) {
     const KeyboardLayout& layout = bundled(locale);
     for (const std::string& letter : letters) {
@@ -52,6 +66,9 @@ void expect_reachable(const std::string& locale, const std::vector<std::string>&
         EXPECT_EQ(piece, letter) << locale << ": nothing on the keyboard types " << letter;
         if (piece.empty()) continue;
         EXPECT_NE(layout.key_for(letter), nullptr) << letter;
+        TextEntry entry(layout.composition);
+        EXPECT_TRUE(entry.type(piece)) << letter;
+        EXPECT_EQ(entry.text(), letter) << locale;
     }
 }
 
@@ -135,7 +152,7 @@ TEST(KeyboardLayouts, ArabicLettersHamzaFormsAndPunctuation) {
     EXPECT_EQ(bundled("ar").rows.front().keys.front().letter, "ض");  // drawn from the right
 }
 
-TEST(KeyboardLayouts, KoreanEveryInitialAndSimpleVowelByKeyOrShift) {
+TEST(KeyboardLayouts, KoreanEveryInitialByKeyOrShiftAndEveryVowelByTyping) {
     const std::vector<std::string> initials = words("ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ");
     ASSERT_EQ(initials.size(), 19u);
     expect_reachable("ko", initials);
@@ -146,8 +163,20 @@ TEST(KeyboardLayouts, KoreanEveryInitialAndSimpleVowelByKeyOrShift) {
         EXPECT_EQ(k->letter, key);
         EXPECT_EQ(k->shifted, shifted);
     }
-    for (const char* vowel : {"ㅏ", "ㅐ", "ㅑ", "ㅒ", "ㅓ", "ㅔ", "ㅕ", "ㅖ", "ㅗ", "ㅛ", "ㅜ", "ㅠ", "ㅡ", "ㅣ"})
-        EXPECT_EQ(offered(bundled("ko"), vowel), vowel);
+    // The 21 vowels: the simple ones are keys (ㅒ ㅖ by shift), the compound ones two keys in turn.
+    const std::vector<std::pair<std::string, std::string>> vowels = {
+        {"ㅏ", "ㅏ"}, {"ㅐ", "ㅐ"}, {"ㅑ", "ㅑ"}, {"ㅒ", "ㅒ"}, {"ㅓ", "ㅓ"}, {"ㅔ", "ㅔ"}, {"ㅕ", "ㅕ"},
+        {"ㅖ", "ㅖ"}, {"ㅗ", "ㅗ"}, {"ㅘ", "ㅗㅏ"}, {"ㅙ", "ㅗㅐ"}, {"ㅚ", "ㅗㅣ"}, {"ㅛ", "ㅛ"}, {"ㅜ", "ㅜ"},
+        {"ㅝ", "ㅜㅓ"}, {"ㅞ", "ㅜㅔ"}, {"ㅟ", "ㅜㅣ"}, {"ㅠ", "ㅠ"}, {"ㅡ", "ㅡ"}, {"ㅢ", "ㅡㅣ"}, {"ㅣ", "ㅣ"}};
+    ASSERT_EQ(vowels.size(), 21u);
+    for (const auto& [vowel, keys] : vowels) {
+        TextEntry entry(Composition::Hangul);
+        for (const std::string& k : code_points(keys)) {
+            EXPECT_EQ(offered(bundled("ko"), k), k) << "no key types " << k;
+            EXPECT_TRUE(entry.type(k));
+        }
+        EXPECT_EQ(entry.text(), vowel) << keys;
+    }
 }
 
 // ---- Mistakes in a layout file, each with its file and line -----------------------------------
@@ -262,10 +291,196 @@ TEST(KeyboardErrors, AMissingFile) {
     EXPECT_EQ(load.errors[0].str(), kKeyboards + "/zh-Hans.toml:0: cannot be read");
 }
 
-// ---- Korean composed from jamo ----------------------------------------------------------------
+// ---- What the patient writes ------------------------------------------------------------------
 
 bool all_zero(std::string_view bytes) {
     return std::all_of(bytes.begin(), bytes.end(), [](char c) { return c == 0; });
+}
+
+TEST(KeyboardTextEntry, TheGraphemeLimitIsEnforcedAndNoBufferEverMoves) {
+    TextEntry entry;
+    EXPECT_EQ(entry.max_graphemes(), 500u);
+    std::vector<const char*> before;
+    for (std::string_view b : entry.raw_buffers_for_test()) before.push_back(b.data());
+    const std::string_view raw = entry.raw_buffer_for_test();
+    EXPECT_GE(raw.size(), TextEntry::kCapacityBytes);
+    const std::vector<std::string> letters = {"a", "ắ", "ñ", "ㅎ", "ب", "👍🏽"};
+    for (size_t i = 0; i < 500; ++i) {
+        ASSERT_TRUE(entry.type(letters[i % letters.size()])) << i;
+        ASSERT_EQ(entry.raw_buffer_for_test().data(), raw.data()) << "reallocated at " << i;
+        ASSERT_EQ(entry.raw_buffer_for_test().size(), raw.size());
+    }
+    EXPECT_EQ(entry.graphemes(), 500u);
+    const std::string full(entry.text());
+    EXPECT_FALSE(entry.type("a"));
+    EXPECT_EQ(entry.text(), full);
+    EXPECT_TRUE(entry.backspace());
+    EXPECT_TRUE(entry.type("z"));
+    EXPECT_FALSE(entry.type("z"));
+    std::vector<const char*> after;
+    for (std::string_view b : entry.raw_buffers_for_test()) after.push_back(b.data());
+    EXPECT_EQ(after, before);
+
+    // A refused jamo leaves the syllable being composed as it was.
+    TextEntry korean(Composition::Hangul, 2);
+    for (const char* jamo : {"ㄱ", "ㅏ", "ㄴ", "ㅏ"}) EXPECT_TRUE(korean.type(jamo));
+    EXPECT_EQ(korean.text(), "가나");
+    EXPECT_FALSE(korean.type("ㅗ"));  // would begin a third syllable
+    EXPECT_EQ(korean.text(), "가나");
+    EXPECT_TRUE(korean.type("ㄴ"));
+    EXPECT_EQ(korean.text(), "가난");
+
+    TextEntry short_entry(Composition::None, 3);
+    EXPECT_TRUE(short_entry.type("ab"));
+    EXPECT_FALSE(short_entry.type("cd"));  // a piece is taken whole or not at all
+    EXPECT_TRUE(short_entry.type("c"));
+    EXPECT_EQ(short_entry.text(), "abc");
+}
+
+TEST(KeyboardTextEntry, TheByteLimitIsEnforcedForLongGraphemes) {
+    TextEntry entry;
+    const std::string health_worker = "👩\u200d⚕\ufe0f";  // one grapheme, 13 bytes
+    ASSERT_EQ(health_worker.size(), 13u);
+    const char* data = entry.raw_buffer_for_test().data();
+    size_t typed = 0;
+    while (entry.type(health_worker)) ++typed;
+    EXPECT_EQ(typed, TextEntry::kCapacityBytes / 13);
+    EXPECT_EQ(entry.graphemes(), typed);
+    EXPECT_LE(entry.text().size(), TextEntry::kCapacityBytes);
+    EXPECT_EQ(entry.raw_buffer_for_test().data(), data);
+}
+
+TEST(KeyboardTextEntry, RefusesWhatIsNotText) {
+    TextEntry entry;
+    EXPECT_FALSE(entry.type(""));
+    EXPECT_FALSE(entry.type("\xff"));
+    EXPECT_FALSE(entry.type("a\nb"));
+    EXPECT_FALSE(entry.type(std::string(TextEntry::kMaxPieceBytes + 1, 'a')));
+    EXPECT_TRUE(entry.type(std::string(TextEntry::kMaxPieceBytes, 'a')));
+    EXPECT_TRUE(entry.backspace());
+    EXPECT_EQ(entry.text(), std::string(TextEntry::kMaxPieceBytes - 1, 'a'));
+    TextEntry empty;
+    EXPECT_FALSE(empty.backspace());
+}
+
+TEST(KeyboardTextEntry, TextIsNfcAndBackspaceRemovesOneGrapheme) {
+    TextEntry entry;
+    EXPECT_TRUE(entry.type("e"));
+    EXPECT_TRUE(entry.type("\u0301"));
+    EXPECT_EQ(entry.text(), "\u00e9");
+    EXPECT_EQ(entry.graphemes(), 1u);
+    EXPECT_TRUE(entry.type("a\u0306\u0301"));  // ắ, decomposed
+    EXPECT_EQ(entry.text(), "\u00e9\u1eaf");
+    EXPECT_TRUE(entry.type("👩\u200d⚕\ufe0f"));
+    EXPECT_TRUE(entry.type("ب"));
+    EXPECT_EQ(entry.graphemes(), 4u);
+    EXPECT_TRUE(entry.backspace());
+    EXPECT_EQ(entry.text(), "\u00e9\u1eaf👩\u200d⚕\ufe0f");
+    EXPECT_TRUE(entry.backspace());
+    EXPECT_EQ(entry.text(), "\u00e9\u1eaf");
+    EXPECT_TRUE(entry.backspace());
+    EXPECT_TRUE(entry.backspace());
+    EXPECT_EQ(entry.text(), "");
+    EXPECT_EQ(entry.graphemes(), 0u);
+    EXPECT_FALSE(entry.backspace());
+}
+
+TEST(KeyboardTextEntry, ClearWipesEveryBufferAndKeepsThem) {
+    for (Composition composition : {Composition::None, Composition::Hangul}) {
+        TextEntry entry(composition);
+        std::vector<const char*> before;
+        for (std::string_view b : entry.raw_buffers_for_test()) before.push_back(b.data());
+        for (const std::string& piece : code_points("I hope to feel calm ㅂㅣㅁㅣㄹ ắ")) entry.type(piece);
+        entry.backspace();
+        entry.type("ㄹ");  // composing again, with jamo kept
+        const std::string_view raw = entry.raw_buffer_for_test();
+        ASSERT_NE(raw.find("feel calm"), std::string_view::npos);
+        ASSERT_NE(raw.find(composition == Composition::Hangul ? "비밀" : "ㅂㅣㅁㅣㄹ"), std::string_view::npos) << entry.text();
+        entry.clear();
+        EXPECT_EQ(entry.text(), "");
+        EXPECT_EQ(entry.graphemes(), 0u);
+        EXPECT_EQ(entry.composing_bytes(), 0u);
+        size_t i = 0;
+        for (std::string_view b : entry.raw_buffers_for_test()) {
+            EXPECT_TRUE(all_zero(b)) << "buffer " << i << " still holds something";
+            EXPECT_EQ(b.data(), before[i]) << "buffer " << i << " moved";
+            ++i;
+        }
+        // Still usable, in the same buffers.
+        EXPECT_TRUE(entry.type("ok"));
+        EXPECT_EQ(entry.text(), "ok");
+    }
+}
+
+// ---- Korean composed from jamo ----------------------------------------------------------------
+
+std::string compose(const std::string& jamo) {
+    TextEntry entry(Composition::Hangul);
+    for (const std::string& piece : code_points(jamo)) EXPECT_TRUE(entry.type(piece)) << piece;
+    return std::string(entry.text());
+}
+
+TEST(HangulComposition, JamoSequencesMakeSyllables) {
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        // Syllables, and finals that move to the next syllable when a vowel follows.
+        {"ㄱ", "ㄱ"}, {"ㄱㅏ", "가"}, {"ㄱㅏㄴ", "간"}, {"ㄱㅏㄴㅏ", "가나"}, {"ㄱㅏㄴㅏㄷㅏ", "가나다"},
+        {"ㅎㅏㄴㄱㅡㄹ", "한글"}, {"ㅅㅓㅇㅜㄹ", "서울"}, {"ㅇㅏㄴㄴㅕㅇ", "안녕"}, {"ㅅㅏㄹㅏㅇㅎㅐㅇㅛ", "사랑해요"},
+        {"ㄷㅐㅎㅏㄴㅁㅣㄴㄱㅜㄱ", "대한민국"},
+        // Compound vowels.
+        {"ㄱㅗㅏ", "과"}, {"ㄱㅗㅐ", "괘"}, {"ㅎㅗㅣ", "회"}, {"ㅁㅜㅓ", "뭐"}, {"ㄱㅜㅔ", "궤"}, {"ㅇㅜㅣ", "위"},
+        {"ㅇㅡㅣ", "의"}, {"ㄱㅗㅏㄴ", "관"}, {"ㄱㅗㅏㄴㅣ", "과니"}, {"ㄱㅏㅣ", "가ㅣ"},
+        // Compound finals, and how they split before a vowel.
+        {"ㄷㅏㄹㄱ", "닭"}, {"ㄷㅏㄹㄱㅇㅡㄴ", "닭은"}, {"ㄷㅏㄹㄱㅏ", "달가"}, {"ㄴㅓㄱㅅ", "넋"}, {"ㅇㅏㄴㅈ", "앉"},
+        {"ㅇㅏㄴㅈㅏ", "안자"}, {"ㅁㅏㄴㅎㅇㅣ", "많이"}, {"ㅅㅏㄹㅁ", "삶"}, {"ㅇㅕㄷㅓㄹㅂ", "여덟"}, {"ㄱㅗㄹㅅ", "곬"},
+        {"ㅎㅏㄹㅌ", "핥"}, {"ㅇㅡㄹㅍ", "읊"}, {"ㅇㅏㄹㅎ", "앓"}, {"ㅇㅏㄹㅎㅏ", "알하"}, {"ㄱㅏㅂㅅ", "값"},
+        {"ㄱㅏㅂㅅㅇㅣ", "값이"}, {"ㅂㅜㅔㄹㄱ", "뷁"}, {"ㅂㅜㅔㄹㄱㅏ", "뷀가"}, {"ㄱㅏㄱㅅㅅ", "갃ㅅ"},
+        // Double consonants (shift): initial and final where Korean allows them.
+        {"ㄲㅏㄲ", "깎"}, {"ㅆㅏㅇ", "쌍"}, {"ㅇㅣㅆㅇㅓ", "있어"}, {"ㄸㅏㄸ", "따ㄸ"}, {"ㅇㅏㅉ", "아ㅉ"}, {"ㅃㅏㅃㅏ", "빠빠"},
+        // Jamo that make no syllable stay as they are.
+        {"ㄱㄴ", "ㄱㄴ"}, {"ㅏ", "ㅏ"}, {"ㅏㅏ", "ㅏㅏ"}, {"ㅗㅏ", "ㅘ"}, {"ㅡㅣ", "ㅢ"}, {"ㅜㅜ", "ㅜㅜ"}, {"ㅏㄱ", "ㅏㄱ"},
+        {"ㅏㄱㅏ", "ㅏ가"},
+        // Anything else ends the syllable.
+        {"ㄱㅏ ㄴㅏ", "가 나"}, {"ㅎㅏㄴ.", "한."}, {"ㄱㅏㄴ ㅏ", "간 ㅏ"}, {"ok ㄱㅏ", "ok 가"},
+    };
+    ASSERT_GE(cases.size(), 30u);
+    for (const auto& [jamo, text] : cases) EXPECT_EQ(compose(jamo), text) << jamo;
+}
+
+// Types jamo, then backspace until empty: the text after each.
+std::vector<std::string> backspaces(const std::string& jamo) {
+    TextEntry entry(Composition::Hangul);
+    for (const std::string& piece : code_points(jamo)) entry.type(piece);
+    std::vector<std::string> seen = {std::string(entry.text())};
+    while (entry.backspace()) seen.push_back(std::string(entry.text()));
+    return seen;
+}
+
+TEST(HangulBackspace, UndoesTheLastJamo) {
+    EXPECT_EQ(backspaces("ㄷㅏㄹㄱ"), (std::vector<std::string>{"닭", "달", "다", "ㄷ", ""}));
+    EXPECT_EQ(backspaces("ㄷㅏㄹㄱㅇㅡㄴ"), (std::vector<std::string>{"닭은", "닭으", "닭ㅇ", "닭", "달", "다", "ㄷ", ""}));
+    EXPECT_EQ(backspaces("ㄱㅏㄴㅏ"), (std::vector<std::string>{"가나", "가ㄴ", "가", "ㄱ", ""}));
+    EXPECT_EQ(backspaces("ㄱㅗㅏㄴ"), (std::vector<std::string>{"관", "과", "고", "ㄱ", ""}));
+    EXPECT_EQ(backspaces("ㅂㅜㅔㄹㄱ"), (std::vector<std::string>{"뷁", "뷀", "붸", "부", "ㅂ", ""}));
+    EXPECT_EQ(backspaces("ㅗㅏ"), (std::vector<std::string>{"ㅘ", "ㅗ", ""}));
+    EXPECT_EQ(backspaces("ㄱㅏ ㄴㅏ."), (std::vector<std::string>{"가 나.", "가 나", "가 ㄴ", "가 ", "가", "ㄱ", ""}));
+    EXPECT_EQ(backspaces("hi ㄲㅏㄲ"), (std::vector<std::string>{"hi 깎", "hi 까", "hi ㄲ", "hi ", "hi", "h", ""}));
+}
+
+TEST(HangulBackspace, TypingAfterABackspaceJoinsTheSyllableLeft) {
+    TextEntry entry(Composition::Hangul);
+    for (const std::string& piece : code_points("ㄷㅏㄹㄱ")) entry.type(piece);
+    entry.backspace();
+    EXPECT_TRUE(entry.type("ㅁ"));
+    EXPECT_EQ(entry.text(), "닮");
+    entry.clear();
+    for (const std::string& piece : code_points("ㄱㅏㄴㅏ ")) entry.type(piece);
+    entry.backspace();  // the space
+    entry.backspace();
+    entry.backspace();
+    EXPECT_EQ(entry.text(), "가");
+    EXPECT_EQ(entry.composing_bytes(), 3u);
+    EXPECT_TRUE(entry.type("ㄱ"));
+    EXPECT_EQ(entry.text(), "각");
 }
 
 TEST(HangulComposer, FeedsJamoAndWipesWhatItKept) {

@@ -1,5 +1,6 @@
 #include "core/toml_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -220,6 +221,28 @@ std::vector<TableReader> TableReader::table_array(std::string_view key) {
     int index = 1;
     for (const toml::node& item : *array)
         result.emplace_back(*item.as_table(), file_, *out_, source_text_, std::string(key) + " " + std::to_string(index++));
+    return result;
+}
+
+std::optional<TableReader> TableReader::table(std::string_view key, bool required) {
+    const toml::node* node = take(key, required);
+    if (!node) return std::nullopt;
+    const toml::table* table = node->as_table();
+    if (!table) {
+        error(line_of(*node), name(key) + " must be written as a [" + std::string(key) + "] table, not " + describe_type(*node));
+        return std::nullopt;
+    }
+    return TableReader(*table, file_, *out_, source_text_, std::string(key));
+}
+
+std::vector<std::string> TableReader::keys() const {
+    std::vector<std::pair<toml::source_position, std::string>> placed;
+    for (const auto& [key, node] : *table_) placed.emplace_back(key.source().begin, std::string(key.str()));
+    std::stable_sort(placed.begin(), placed.end(), [](const auto& a, const auto& b) {
+        return a.first.line != b.first.line ? a.first.line < b.first.line : a.first.column < b.first.column;
+    });
+    std::vector<std::string> result;
+    for (auto& [where, key] : placed) result.push_back(std::move(key));
     return result;
 }
 

@@ -46,6 +46,10 @@ public:
     std::optional<long long> integer(std::string_view key, bool required, long long min, long long max);
     std::optional<std::vector<SourceString>> string_array(std::string_view key, bool required);
     std::vector<TableReader> table_array(std::string_view key);
+    // A [key] table whose own keys the caller names (see keys()); nullopt when absent or not a table.
+    std::optional<TableReader> table(std::string_view key, bool required);
+    // The table's keys, in the order they are written.
+    std::vector<std::string> keys() const;
 
     // Reports every key that was never read as unknown. Call once, after all getters.
     void finish();

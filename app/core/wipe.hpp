@@ -14,4 +14,11 @@ inline void wipe(std::string& s) {
     s.clear();
 }
 
+// The same for UTF-16 text handed to ICU.
+inline void wipe(std::u16string& s) {
+    volatile char16_t* p = s.data();
+    for (std::size_t i = 0; i < s.capacity(); ++i) p[i] = 0;
+    s.clear();
+}
+
 }  // namespace anteroom

@@ -95,6 +95,7 @@ TEST(CheckClean, GoodFixture) {
                               R"(and 1920x1080 assumed\), the smallest text's capital letters are 4\.9 mm high \(at least 4\.8 mm, 3/16 inch\)\n)"
                               R"(en: visit version \(none\), text sha256 [0-9a-f]{64}\n)"
                               R"(en: aftercare version \(none\), text sha256 [0-9a-f]{64}\n)"
+                              R"(events: [^\n]*/events\.db as "kiosk", kept 365 days; reports show no count under 5; not forwarded\n)"
                               R"(anteroom check: clean \(2 modules, 4 screens, languages: en\)\n)");
     EXPECT_TRUE(std::regex_match(run.out, expected)) << run.both();
 }

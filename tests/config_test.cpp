@@ -95,6 +95,37 @@ TEST(ConfigParse, AccessibilityAndScreenKeysAreRead) {
     }
 }
 
+TEST(ConfigParse, EventStoreKeysAreRead) {
+    ConfigLoad load = parse_config(kRequired +
+                                       "kiosk_pseudonym = \"waiting-room-2\"\nevent_store = \"/var/lib/anteroom/events.db\"\n"
+                                       "retention_days = 90\nmin_cell = 10\nforward_to = \"postgresql://anteroom@db/anteroom\"\n",
+                                   "clinic.toml");
+    ASSERT_TRUE(load.errors.empty()) << describe(load.errors);
+    const ClinicConfig& c = load.config;
+    EXPECT_EQ(c.kiosk_pseudonym, "waiting-room-2");
+    EXPECT_EQ(c.event_store, "/var/lib/anteroom/events.db");
+    EXPECT_EQ(c.retention_days, 90);
+    EXPECT_EQ(c.min_cell, 10);
+    EXPECT_EQ(c.forward_to, "postgresql://anteroom@db/anteroom");
+    const ClinicConfig defaults = parse_config(kRequired, "clinic.toml").config;
+    EXPECT_EQ(defaults.kiosk_pseudonym, "kiosk");
+    EXPECT_EQ(defaults.retention_days, 365);
+    EXPECT_EQ(defaults.min_cell, 5);
+    EXPECT_EQ(defaults.forward_to, "");
+}
+
+TEST(ConfigErrors, EventStoreKeysSayWhatIsWrongAndWhere) {
+    const ConfigLoad load = parse_config(kRequired +
+                                             "kiosk_pseudonym = \"Jane's laptop\"\nmin_cell = 2\nretention_days = 0\n"
+                                             "forward_to = \"mysql://db\"\n",
+                                         "clinic.toml");
+    EXPECT_EQ(describe(load.errors),
+              "\n  clinic.toml:5: kiosk_pseudonym 'Jane's laptop' must be 1 to 40 letters, digits, '-', '_' or '.', like \"waiting-room-2\""
+              "\n  clinic.toml:7: 'retention_days' is 0 but must be between 1 and 3650"
+              "\n  clinic.toml:6: 'min_cell' is 2 but must be between 3 and 1000"
+              "\n  clinic.toml:8: forward_to must be a PostgreSQL address, like \"postgresql://anteroom@db.clinic.example/anteroom\"");
+}
+
 TEST(ConfigDefaults, DefaultsAreThemselvesValid) {
     // The defaults must pass the cross-field checks, or a short config would never load.
     ClinicConfig c;

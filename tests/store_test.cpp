@@ -432,6 +432,48 @@ TEST(EventStore, ADatabaseDamagedInsideIsMovedAsideToo) {
     EXPECT_EQ(query(db, "PRAGMA integrity_check")[0][0], "ok");
 }
 
+// Damaged in any way, a store file never crashes the kiosk or a report: the report says
+// what is wrong, and the kiosk moves the file aside and goes on saving.
+TEST(EventStore, ADamagedFileOfAnyKindIsNeverACrash) {
+    TempDir dir;
+    const std::string good = dir.file("good.db");
+    {
+        EventStore::Options options;
+        options.path = good;
+        EventStore store(options);
+        for (int i = 0; i < 300; ++i) store.post(record());
+        ASSERT_TRUE(store.flush());
+    }
+    std::ifstream in(good, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::mt19937 random(11);
+    int reported = 0, read = 0;
+    for (int round = 0; round < 150; ++round) {
+        std::string damaged = bytes;
+        const int flips = std::uniform_int_distribution<int>(1, 40)(random);
+        for (int i = 0; i < flips; ++i)
+            damaged[std::uniform_int_distribution<size_t>(0, damaged.size() - 1)(random)] = static_cast<char>(random());
+        if (round % 10 == 0) damaged.resize(std::uniform_int_distribution<size_t>(0, damaged.size())(random));
+        const std::string path = dir.file("damaged-" + std::to_string(round) + ".db");
+        std::ofstream(path, std::ios::binary) << damaged;
+        std::string error;
+        platform::read_records(path, "", "", &error).empty() && !error.empty() ? ++reported : ++read;
+        ::testing::internal::CaptureStderr();
+        {
+            EventStore::Options options;
+            options.path = path;
+            EventStore store(options);
+            Record r = record();
+            store.post(r);
+            EXPECT_TRUE(store.flush()) << "round " << round;
+            EXPECT_TRUE(ids_in(path).contains(r.id)) << "round " << round << ": " << query(path, "PRAGMA integrity_check")[0][0];
+        }
+        ::testing::internal::GetCapturedStderr();
+    }
+    EXPECT_GT(reported, 0);
+    std::printf("%d damaged files: %d reports said what is wrong, %d read what was left\n", reported + read, reported, read);
+}
+
 TEST(EventStore, AFullQueueKeepsTheOlderRecordsAndSaysSoOnce) {
     testing::install_fault_vfs();
     TempDir dir;

@@ -209,6 +209,36 @@ TEST(Records, ADurationIsKeptToTheNearestHalfMinute) {
     EXPECT_EQ(to_record(e, context)->duration_s, 360);
 }
 
+TEST(Records, TheModulesToComeKeepOnlyTheirCountsNeverWords) {
+    const RecordContext context{"k", "1", "2026-11-30"};
+    Event meditation{Event::MeditationCompleted, "ko", "meditation"};
+    meditation.preset = "4-7-8";
+    meditation.length_s = 57;
+    const Record m = *to_record(meditation, context);
+    EXPECT_EQ(m.type, RecordType::MeditationCompleted);
+    EXPECT_EQ(m.preset, "4-7-8");
+    EXPECT_EQ(m.length_s, 57);
+    EXPECT_EQ(m.screen, "");
+    Event intention{Event::IntentionCompleted, "ar", "intention"};
+    intention.prompts = 2;
+    intention.wrote = true;
+    const Record i = *to_record(intention, context);
+    EXPECT_EQ(i.type, RecordType::IntentionCompleted);
+    EXPECT_EQ(i.prompts, 2);
+    EXPECT_EQ(i.wrote, 1);
+    EXPECT_EQ(i.module, "intention");
+    // Each fills only its own fields of the list.
+    for (const Record* r : {&m, &i}) {
+        const auto& own = record_fields(r->type);
+        auto has = [&](std::string_view f) { return std::find(own.begin(), own.end(), f) != own.end(); };
+        EXPECT_EQ(r->preset.empty(), !has("preset"));
+        EXPECT_EQ(r->length_s < 0, !has("length_s"));
+        EXPECT_EQ(r->prompts < 0, !has("prompts"));
+        EXPECT_EQ(r->wrote < 0, !has("wrote"));
+        EXPECT_TRUE(r->question.empty() && r->screen.empty() && r->duration_s < 0 && r->right_first_time < 0);
+    }
+}
+
 TEST(Records, DaysAreCalendarDays) {
     EXPECT_EQ(add_days("2026-12-31", 1), "2027-01-01");
     EXPECT_EQ(add_days("2024-03-01", -1), "2024-02-29");

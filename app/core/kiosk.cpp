@@ -32,6 +32,8 @@ const char* event_name(Event::Kind kind) {
     case Event::ModuleStopped: return "module stopped";
     case Event::QuestionAnswered: return "question answered";
     case Event::ConsentCompleted: return "consent completed";
+    case Event::MeditationCompleted: return "meditation completed";
+    case Event::IntentionCompleted: return "intention completed";
     }
     return "?";
 }

@@ -67,7 +67,8 @@ struct Intent {
 // The runner drains these every frame.
 struct Event {
     enum Kind { SessionStarted, LanguageChosen, ModuleStarted, ScreenReached, ModuleCompleted, ModuleLeftEarly,
-                SessionTimedOut, SessionRestarted, ModuleStopped, QuestionAnswered, ConsentCompleted };
+                SessionTimedOut, SessionRestarted, ModuleStopped, QuestionAnswered, ConsentCompleted,
+                MeditationCompleted, IntentionCompleted };
     Kind kind;
     std::string locale;   // the session's language (LanguageChosen: the one chosen)
     std::string module;   // module events, ScreenReached, SessionTimedOut (in a module): the module's id
@@ -77,6 +78,10 @@ struct Event {
     std::string version;  // which text was shown, its version and the SHA-256 of its words (reading.hpp,
     std::string hash;     // module_fingerprint), in the language shown; outside a module, of every module
     bool right_first_time = false;  // QuestionAnswered: the first answer was the right one
+    std::string preset;   // MeditationCompleted: a breathing preset's id, or "practice"
+    int length_s = 0;     // MeditationCompleted: how long it was
+    int prompts = 0;      // IntentionCompleted: how many prompts were chosen
+    bool wrote = false;   // IntentionCompleted: whether words were written (never the words)
 
     bool operator==(const Event&) const = default;
 };

@@ -79,6 +79,16 @@ std::optional<Record> to_record(const Event& e, const RecordContext& context) {
         r.question = e.screen;
         r.right_first_time = e.right_first_time ? 1 : 0;
         break;
+    case Event::MeditationCompleted:
+        r.type = RecordType::MeditationCompleted;
+        r.preset = e.preset;
+        r.length_s = e.length_s;
+        break;
+    case Event::IntentionCompleted:
+        r.type = RecordType::IntentionCompleted;
+        r.prompts = e.prompts;
+        r.wrote = e.wrote ? 1 : 0;
+        break;
     case Event::SessionStarted:
     case Event::ScreenReached:
     case Event::SessionRestarted: return std::nullopt;

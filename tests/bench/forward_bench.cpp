@@ -39,8 +39,8 @@ Record sample(int i) {
     r.type = kRecordTypes[static_cast<std::size_t>(i) % std::size(kRecordTypes)];
     if (r.type != RecordType::LanguageChosen) r.module = "consent-ketamine";
     if (r.type == RecordType::ModuleCompleted) r.duration_s = 30 * (1 + i % 20);
-    if (r.type == RecordType::QuestionAnswered) r.question = "q" + std::to_string(i % 11), r.right_first_time = i % 2;
-    if (r.type == RecordType::ModuleLeft || r.type == RecordType::ModuleStopped) r.screen = "topic-" + std::to_string(i % 13);
+    if (r.type == RecordType::QuestionAnswered) r.question = std::to_string(i % 11).insert(0, "q"), r.right_first_time = i % 2;  // not "q" + ...: GCC 12 warns falsely (-Wrestrict)
+    if (r.type == RecordType::ModuleLeft || r.type == RecordType::ModuleStopped) r.screen = std::to_string(i % 13).insert(0, "topic-");
     return r;
 }
 

@@ -21,6 +21,7 @@
 #include "platform/event_store.hpp"
 #include "support/fault_vfs.hpp"
 #include "support/headless.hpp"
+#include "support/sample_record.hpp"
 
 namespace anteroom {
 namespace {
@@ -41,17 +42,21 @@ struct TempDir {
 };
 
 Record record(const std::string& day = "2026-11-30", RecordType type = RecordType::ModuleStarted) {
-    Record r;
-    r.id = random_record_id();
-    r.day = day;
-    r.kiosk = "test-kiosk";
-    r.app_version = "1.0";
-    r.content_version = "1";
-    r.content_hash = std::string(64, 'b');
-    r.locale = "en";
-    r.type = type;
-    r.module = "education";
-    return r;
+    return testing::sample_record(day, type);
+}
+
+// A store at `path` with `count` records in it, committed and closed.
+void fill_store(const std::string& path, int count) {
+    EventStore::Options options;
+    options.path = path;
+    EventStore store(options);
+    for (int i = 0; i < count; ++i) store.post(record());
+    ASSERT_TRUE(store.flush());
+}
+
+std::string file_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
 // Rows of a query on the file, each column as text ("NULL" for null).
@@ -279,8 +284,7 @@ TEST(Records, NothingAPatientTypesIsStored) {
     ASSERT_GT(ids_in(db).size(), 5u);
     for (const auto& entry : fs::recursive_directory_iterator(dir.path)) {
         if (!entry.is_regular_file()) continue;
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string bytes = file_bytes(entry.path());
         for (const std::string& w : words) EXPECT_EQ(bytes.find(w), std::string::npos) << w << " in " << entry.path();
     }
 }
@@ -425,8 +429,7 @@ TEST(EventStore, ACorruptFileIsMovedAsideAndAFreshOneStarted) {
     int kept = 0;  // the damaged file is kept, byte for byte
     for (const auto& entry : fs::directory_iterator(dir.path))
         if (entry.path().filename().string().starts_with("events.db.corrupt-")) {
-            std::ifstream in(entry.path(), std::ios::binary);
-            EXPECT_EQ(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()), garbage);
+            EXPECT_EQ(file_bytes(entry.path()), garbage);
             ++kept;
         }
     EXPECT_EQ(kept, 1);
@@ -435,13 +438,7 @@ TEST(EventStore, ACorruptFileIsMovedAsideAndAFreshOneStarted) {
 TEST(EventStore, ADatabaseDamagedInsideIsMovedAsideToo) {
     TempDir dir;
     const std::string db = dir.file("events.db");
-    {
-        EventStore::Options options;
-        options.path = db;
-        EventStore store(options);
-        for (int i = 0; i < 3000; ++i) store.post(record());
-        ASSERT_TRUE(store.flush());
-    }
+    fill_store(db, 3000);
     {  // scribble over the middle of the file, past its header, as a failing disk might
         std::fstream f(db, std::ios::in | std::ios::out | std::ios::binary);
         f.seekp(static_cast<std::streamoff>(fs::file_size(db) / 2));
@@ -467,15 +464,8 @@ TEST(EventStore, ADatabaseDamagedInsideIsMovedAsideToo) {
 TEST(EventStore, ADamagedFileOfAnyKindIsNeverACrash) {
     TempDir dir;
     const std::string good = dir.file("good.db");
-    {
-        EventStore::Options options;
-        options.path = good;
-        EventStore store(options);
-        for (int i = 0; i < 300; ++i) store.post(record());
-        ASSERT_TRUE(store.flush());
-    }
-    std::ifstream in(good, std::ios::binary);
-    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    fill_store(good, 300);
+    const std::string bytes = file_bytes(good);
     std::mt19937 random(11);
     int reported = 0, read = 0;
     for (int round = 0; round < 150; ++round) {

@@ -3,7 +3,10 @@
 // thread, at its own rate. SdlAudioSink is the sound card (through SDL2's audio subsystem
 // only, so it works beside either window backend); CaptureSink keeps what it pulled, for
 // tests and the benchmark.
+#include <time.h>
+
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <mutex>
 #include <string>
@@ -11,6 +14,13 @@
 #include <vector>
 
 namespace anteroom::platform {
+
+// CLOCK_MONOTONIC in nanoseconds: when a sample was heard, comparable across threads.
+inline std::int64_t monotonic_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
+}
 
 class AudioSink {
 public:

@@ -14,12 +14,6 @@ namespace anteroom::platform {
 
 namespace {
 
-std::int64_t monotonic_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
-}
-
 float clamp01(float v, float fallback) { return std::isfinite(v) ? std::clamp(v, 0.f, 1.f) : fallback; }
 
 constexpr int kChunk = 1024;            // source frames decoded at a time

@@ -20,12 +20,6 @@ namespace anteroom::platform {
 
 namespace {
 
-std::int64_t monotonic_ns() {
-    timespec ts{};
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return static_cast<std::int64_t>(ts.tv_sec) * 1000000000LL + ts.tv_nsec;
-}
-
 // espeak-ng counts text positions in characters (code points), from 1; the UI wants bytes.
 size_t byte_of_character(const std::string& text, int character) {
     size_t at = 0;

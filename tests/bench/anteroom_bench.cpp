@@ -50,6 +50,7 @@
 #include "platform/runner.hpp"
 #include "platform/speaker.hpp"
 #include "support/headless.hpp"
+#include "support/sample_record.hpp"
 
 extern char** environ;
 
@@ -995,15 +996,9 @@ void bench_speech(const Options& o) {
 // [SECTION] Event store =====================================================================
 
 anteroom::Record bench_record(int i) {
-    anteroom::Record r;
-    r.id = anteroom::random_record_id();
-    r.day = "2026-11-30";
-    r.kiosk = "bench";
-    r.app_version = "0";
-    r.content_version = "1";
-    r.content_hash = std::string(64, 'c');
+    anteroom::Record r = anteroom::testing::sample_record(
+        "2026-11-30", i % 2 ? anteroom::RecordType::ModuleStarted : anteroom::RecordType::QuestionAnswered, "bench");
     r.locale = i % 3 ? "en" : "es";
-    r.type = i % 2 ? anteroom::RecordType::ModuleStarted : anteroom::RecordType::QuestionAnswered;
     r.module = "consent";
     if (r.type == anteroom::RecordType::QuestionAnswered) {
         r.question = "quiz-risks";

@@ -9,6 +9,7 @@
 
 #include "core/records.hpp"
 #include "platform/event_store.hpp"
+#include "support/sample_record.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -28,17 +29,7 @@ int main(int argc, char** argv) {
     };
     anteroom::platform::EventStore store(options);
     for (long i = 0;; ++i) {
-        anteroom::Record r;
-        r.id = anteroom::random_record_id();
-        r.day = "2026-11-30";
-        r.kiosk = "crash-test";
-        r.app_version = "0";
-        r.content_version = "1";
-        r.content_hash = std::string(64, 'a');
-        r.locale = "en";
-        r.type = anteroom::RecordType::ModuleStarted;
-        r.module = "education";
-        store.post(std::move(r));
+        store.post(anteroom::testing::sample_record("2026-11-30", anteroom::RecordType::ModuleStarted, "crash-test"));
         if (i % 16 == 15) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
 }
